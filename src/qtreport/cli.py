@@ -1,0 +1,128 @@
+"""The command line: `qtreport build` and `qtreport check`, run from the repository root.
+
+Exit codes: 0 no errors; 1 the input has errors (or warnings with --strict);
+2 the command was used wrongly (unknown option, no data/ folder here).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    help="Compile the political report in data/ into a Word draft (build), "
+         "or check it without building (check).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class Format(StrEnum):
+    human = "human"
+    json = "json"
+    github = "github"
+
+
+DataOpt = Annotated[Path | None, typer.Option(help="The report's YAML folder [default: data/]")]
+TemplatesOpt = Annotated[Path | None, typer.Option(help="Templates folder [default: templates/]")]
+
+
+def _paths(data: Path | None, templates: Path | None, out: Path | None = None):
+    from .pipeline import Paths
+
+    root = Path.cwd()
+    paths = Paths.at(root, _absolute(data), _absolute(templates), _absolute(out))
+    if not (paths.data / "report.yaml").is_file():
+        _console(stderr=True).print(
+            f"[red]Không tìm thấy {paths.name(paths.data)}/report.yaml[/red] "
+            f"(no report found at {paths.data}/report.yaml).\n"
+            "Run qtreport from the root of the report's repository, or pass --data.")
+        raise typer.Exit(EXIT_USAGE)
+    return paths
+
+
+def _absolute(path: Path | None) -> Path | None:
+    return (Path.cwd() / path).resolve() if path is not None else None
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _report(findings, fmt: Format) -> None:
+    from . import output
+
+    if fmt is Format.json:
+        print(output.as_json(findings))
+    elif fmt is Format.github:
+        text = output.as_github(findings)
+        if text:
+            print(text)
+    else:
+        output.print_human(findings, _console())
+
+
+def _exit_code(findings, strict: bool) -> int:
+    if findings.errors or (strict and findings.warnings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@app.command()
+def check(
+    data: DataOpt = None,
+    templates: TemplatesOpt = None,
+    format: Annotated[Format, typer.Option("--format", "-f",
+                                           help="human, json or github")] = Format.human,
+    strict: Annotated[bool, typer.Option(help="Fail on warnings too")] = False,
+) -> None:
+    """Validate the report without writing a document. Exit 1 on errors."""
+    from .pipeline import check as run_check
+
+    result = run_check(_paths(data, templates))
+    _report(result.findings, format)
+    if format is Format.human and not result.findings.items:
+        _console().print("[green]Không có lỗi.[/green] No problems found.")
+    raise typer.Exit(_exit_code(result.findings, strict))
+
+
+@app.command()
+def build(
+    data: DataOpt = None,
+    templates: TemplatesOpt = None,
+    out: Annotated[Path | None, typer.Option(help="Output folder [default: build/]")] = None,
+    review: Annotated[bool, typer.Option(
+        help="Add reviewers' remarks as Word comments (writes <name>-gop-y.docx)")] = False,
+    format: Annotated[Format, typer.Option("--format", "-f",
+                                           help="How to print findings")] = Format.human,
+    strict: Annotated[bool, typer.Option(help="Fail on warnings too")] = False,
+) -> None:
+    """Compile data/ with templates/ into build/<name>.docx."""
+    from .pipeline import build as run_build
+
+    console = _console()
+    with console.status("Đang biên dịch báo cáo… (compiling)"):
+        result = run_build(_paths(data, templates, out), review=review)
+    _report(result.findings, format)
+    if result.output is not None and format is Format.human:
+        console.print(f"[green]Đã ghi[/green] (written) {_shown(result.output)}")
+    elif result.output is None and format is Format.human:
+        console.print("[red]Không ghi tài liệu[/red] (no document written: fix the errors "
+                      "above; the previous build is left as it was)")
+    raise typer.Exit(_exit_code(result.findings, strict) if result.output else EXIT_FINDINGS)
+
+
+def main() -> None:
+    app()

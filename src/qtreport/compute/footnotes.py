@@ -1,0 +1,197 @@
+"""Footnotes are numbered 1…N in reading order across the whole report.
+
+In the text, `[^id]` refers to a definition under `footnotes:` in the same file, and
+`^[text]` is a short note written in place. Each definition is referenced exactly once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from ..diagnostics import Findings, SourceRef
+from ..document import Note, note_mark
+from ..model import FOOTNOTE_ID, Footnote, Section
+from ..validate import Report
+
+_ID = re.compile(FOOTNOTE_ID)
+
+
+@dataclass
+class _Definition:
+    id: str
+    footnote: Footnote
+    file: str
+    number: int = 0  # 0 until referenced
+
+
+@dataclass
+class Marker:
+    start: int
+    end: int
+    id: str | None  # None for an inline note
+    inline_text: str = ""
+
+
+class MarkerError(ValueError):
+    pass
+
+
+def find_markers(text: str) -> list[Marker]:
+    """Every `[^id]` and `^[text]` in `text`, left to right."""
+    markers: list[Marker] = []
+    pos = 0
+    while True:
+        ref, inline = text.find("[^", pos), text.find("^[", pos)
+        if ref < 0 and inline < 0:
+            return markers
+        if ref >= 0 and (inline < 0 or ref < inline):
+            end = text.find("]", ref)
+            if end < 0:
+                raise MarkerError(f"'[^' at character {ref + 1} is never closed with ']'")
+            markers.append(Marker(ref, end + 1, text[ref + 2:end]))
+        else:
+            end = _closing_bracket(text, inline + 1)
+            markers.append(Marker(inline, end + 1, None, text[inline + 2:end]))
+        pos = markers[-1].end
+
+
+def _closing_bracket(text: str, open_at: int) -> int:
+    depth = 0
+    for i in range(open_at, len(text)):
+        if text[i] == "[":
+            depth += 1
+        elif text[i] == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+    raise MarkerError(f"the inline note '^[' at character {open_at} is never closed with ']'")
+
+
+class FootnoteNumbering:
+    """Collects definitions, then numbers references as the text is walked in order."""
+
+    def __init__(self, report: Report, findings: Findings):
+        self.findings = findings
+        self.defs: dict[str, _Definition] = {}
+        self.notes: list[Note] = []
+        for part in report.parts:
+            self._collect(part)
+        if report.closing is not None:
+            self._collect_mapping(report.closing.footnotes)
+
+    # -- definitions -------------------------------------------------------------------
+
+    def _collect(self, section: Section) -> None:
+        self._collect_mapping(section.footnotes)
+        for child in section.sections:
+            if isinstance(child, Section):
+                self._collect(child)
+
+    def _collect_mapping(self, footnotes: dict[str, Footnote]) -> None:
+        for note_id, footnote in footnotes.items():
+            if note_id in self.defs:
+                first = self.defs[note_id].footnote.src
+                self.findings.error(footnote.src, "QT203",
+                                    f"chú thích '{note_id}' được định nghĩa hai lần",
+                                    f"footnote '{note_id}' is defined twice "
+                                    f"(first at {first})",
+                                    "footnote ids are unique in the whole report: "
+                                    "rename one of them")
+                continue
+            self.defs[note_id] = _Definition(note_id, footnote, footnote.src.file)
+            for text in footnote.paragraphs:
+                if self._has_marker(text):
+                    self.findings.error(footnote.src, "QT206",
+                                        "chú thích không được chứa chú thích khác",
+                                        f"footnote '{note_id}' contains a footnote marker",
+                                        "a footnote cannot have footnotes: "
+                                        "write the text into it instead")
+
+    @staticmethod
+    def _has_marker(text: str) -> bool:
+        try:
+            return bool(find_markers(text))
+        except MarkerError:
+            return True
+
+    # -- references ---------------------------------------------------------------------
+
+    def check_title(self, section: Section) -> None:
+        if self._has_marker(section.title):
+            self.findings.error(section.src, "QT206", "tiêu đề không được chứa chú thích",
+                                "a heading cannot carry a footnote",
+                                "put the footnote in the first paragraph under the heading")
+
+    def mark(self, text: str, src: SourceRef) -> tuple[str, list[int]]:
+        """Replace the markers of one paragraph by numbered marks; return the numbers."""
+        try:
+            markers = find_markers(text)
+        except MarkerError as err:
+            self.findings.error(src, "QT205", "dấu chú thích viết sai", str(err),
+                                "write a footnote as [^id] or ^[text of the note]")
+            return text, []
+        out, numbers, pos = [], [], 0
+        for marker in markers:
+            number = self._number(marker, src)
+            out.append(text[pos:marker.start])
+            if number:
+                out.append(note_mark(number))
+                numbers.append(number)
+            pos = marker.end
+        out.append(text[pos:])
+        return "".join(out), numbers
+
+    def _number(self, marker: Marker, src: SourceRef) -> int:
+        if marker.id is None:
+            return self._new_note(None, [(marker.inline_text, src)], src, None)
+        if not _ID.match(marker.id):
+            self.findings.error(src, "QT205", f"mã chú thích '{marker.id}' không hợp lệ",
+                                f"'[^{marker.id}]' is not a valid footnote reference",
+                                "ids use lower-case letters without accents, digits and "
+                                "hyphens, e.g. [^thu-ngan-sach-2021]")
+            return 0
+        definition = self.defs.get(marker.id)
+        if definition is None or definition.file != src.file:
+            self._undefined(marker.id, src, definition)
+            return 0
+        if definition.number:
+            self.findings.error(src, "QT204", f"chú thích '{marker.id}' được dẫn hai lần",
+                                f"footnote '{marker.id}' is referenced a second time "
+                                f"(it is already footnote {definition.number})",
+                                "a footnote is referenced once; "
+                                "for the same note twice, write a second footnote")
+            return 0
+        footnote = definition.footnote
+        definition.number = self._new_note(
+            marker.id, [(text, footnote.src) for text in footnote.paragraphs],
+            footnote.src, footnote.remark)
+        return definition.number
+
+    def _new_note(self, note_id, paragraphs, src, remark) -> int:
+        number = len(self.notes) + 1
+        self.notes.append(Note(number, note_id, paragraphs, src, remark))
+        return number
+
+    def _undefined(self, note_id: str, src: SourceRef, elsewhere: _Definition | None) -> None:
+        if elsewhere is not None:
+            hint = (f"it is defined in {elsewhere.file}; move the definition to "
+                    f"'footnotes:' in {src.file}")
+        else:
+            local = [d.id for d in self.defs.values() if d.file == src.file]
+            guess = difflib.get_close_matches(note_id, local, n=1, cutoff=0.6)
+            hint = (f"did you mean '[^{guess[0]}]'?" if guess else
+                    f"add '{note_id}: …' under 'footnotes:' in this file")
+        self.findings.error(src, "QT201", f"chú thích '{note_id}' chưa được định nghĩa",
+                            f"footnote '[^{note_id}]' is not defined in this file", hint)
+
+    def report_unused(self) -> None:
+        for definition in self.defs.values():
+            if not definition.number:
+                self.findings.error(definition.footnote.src, "QT202",
+                                    f"chú thích '{definition.id}' không được dẫn ở đâu",
+                                    f"footnote '{definition.id}' is defined but never "
+                                    "referenced",
+                                    f"put [^{definition.id}] in the text where the note "
+                                    "belongs, or delete the definition")

@@ -1,0 +1,100 @@
+"""Findings: what `check` and `build` tell the user about their input.
+
+Every finding names a file and line, says what is wrong and what would be right.
+Stages collect findings instead of raising, so one run reports every mistake it can.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem in the input, located at file:line."""
+
+    file: str
+    line: int
+    code: str
+    severity: Severity
+    message: str  # what is wrong, in Vietnamese (the office's language)
+    message_en: str = ""  # the same in English, for bilingual output
+    hint: str = ""  # what would be right
+    column: int = 0
+
+    @property
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "message_en": self.message_en,
+            "hint": self.hint,
+        }
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a piece of the report was written: a file under the repo and a 1-based line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass
+class Findings:
+    """A collector shared by the stages of one run."""
+
+    items: list[Finding] = field(default_factory=list)
+
+    def add(
+        self,
+        where: SourceRef,
+        code: str,
+        message: str,
+        message_en: str = "",
+        hint: str = "",
+        severity: Severity = Severity.ERROR,
+        column: int = 0,
+    ) -> None:
+        self.items.append(
+            Finding(where.file, where.line, code, severity, message, message_en, hint, column)
+        )
+
+    def error(self, where: SourceRef, code: str, message: str, message_en: str = "",
+              hint: str = "") -> None:
+        self.add(where, code, message, message_en, hint, Severity.ERROR)
+
+    def warning(self, where: SourceRef, code: str, message: str, message_en: str = "",
+                hint: str = "") -> None:
+        self.add(where, code, message, message_en, hint, Severity.WARNING)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.items if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.items if f.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Finding]:
+        return sorted(set(self.items))
+
+
+class StageFailed(Exception):
+    """Raised by a stage when its errors make the next stage pointless."""

@@ -1,0 +1,202 @@
+"""Stage 1, load: read every YAML file under data/ into plain data with source positions.
+
+PyYAML's safe loader is used only to *compose* nodes; we build the Python values ourselves
+so that we can (a) record the line of every key and item, (b) refuse what PyYAML would
+silently accept: duplicate keys, anchors and aliases (and with them "billion laughs"),
+tabs in indentation, non-UTF-8 bytes, non-standard tags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Findings, SourceRef
+
+MAX_FILE_BYTES = 2_000_000  # the whole real report is ~200 kB; anything this big is a mistake
+Path_ = tuple[str | int, ...]  # a path into a document: keys and list indexes
+
+
+@dataclass
+class SourceFile:
+    """One loaded YAML file: its data and the line of every node, by path."""
+
+    name: str  # path as the user sees it, e.g. "data/sections/phan-1.yaml"
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """Line of the node at `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def ref(self, path: Path_ = ()) -> SourceRef:
+        return SourceRef(self.name, self.line_of(path))
+
+
+class _Reject(Exception):
+    def __init__(self, line: int, code: str, message: str, message_en: str, hint: str = ""):
+        super().__init__(message_en)
+        self.line, self.code = line, code
+        self.message, self.message_en, self.hint = message, message_en, hint
+
+
+def load_tree(data_dir: Path, root: Path, findings: Findings) -> dict[str, SourceFile]:
+    """Load every *.yaml file under `data_dir`; files named relative to `root` (the repo)."""
+    files: dict[str, SourceFile] = {}
+    for path in sorted(data_dir.rglob("*.yaml")) + sorted(data_dir.rglob("*.yml")):
+        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        loaded = load_file(path, name, findings)
+        if loaded is not None:
+            files[name] = loaded
+    return files
+
+
+def load_file(path: Path, name: str, findings: Findings) -> SourceFile | None:
+    """Load one file; on any problem add a finding and return None."""
+    try:
+        if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+            raise _Reject(1, "QT011", "tệp là liên kết trỏ ra ngoài thư mục dữ liệu",
+                          "the file is a link that points outside the data folder",
+                          "copy the file into data/ instead of linking to it")
+        raw = path.read_bytes()
+        if len(raw) > MAX_FILE_BYTES:
+            raise _Reject(1, "QT012", f"tệp quá lớn ({len(raw):,} byte)",
+                          f"the file is too large ({len(raw):,} bytes)",
+                          f"a report file should be well under {MAX_FILE_BYTES:,} bytes; "
+                          "split it, or check that it is really a YAML text file")
+        text = _decode(raw)
+        _check_indentation(text)
+        data, lines = _parse(text)
+    except _Reject as err:
+        findings.error(SourceRef(name, err.line), err.code, err.message, err.message_en, err.hint)
+        return None
+    except OSError as err:
+        findings.error(SourceRef(name, 1), "QT001", "không đọc được tệp",
+                       f"the file cannot be read: {err.strerror or err}",
+                       "check that the file exists and is readable")
+        return None
+    if data is None:
+        findings.error(SourceRef(name, 1), "QT008", "tệp rỗng", "the file is empty",
+                       "write the file's content, or delete the file")
+        return None
+    return SourceFile(name, data, lines)
+
+
+def _decode(raw: bytes) -> str:
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise _Reject(line, "QT002", "tệp không phải văn bản (có byte NUL)",
+                      "the file is not text (it contains NUL bytes)",
+                      "save it as a UTF-8 text file")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise _Reject(line, "QT002", "tệp không được lưu theo mã UTF-8",
+                      f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be read)",
+                      "save the file as UTF-8 (in most editors: Save with encoding → UTF-8)"
+                      ) from None
+
+
+_TAB_IN_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+
+def _check_indentation(text: str) -> None:
+    match = _TAB_IN_INDENT.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        raise _Reject(line, "QT003", "thụt lề bằng ký tự Tab",
+                      "a tab is used for indentation",
+                      "indent with spaces only (2 spaces per level)")
+
+
+def _parse(text: str) -> tuple[Any, dict[Path_, int]]:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        lines: dict[Path_, int] = {}
+        return _build(node, (), lines, loader, set()), lines
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = err.problem or err.context or "invalid YAML"
+        raise _Reject(line, "QT004", "lỗi cú pháp YAML", f"YAML syntax error: {problem}",
+                      _syntax_hint(problem)) from None
+    except yaml.YAMLError as err:
+        raise _Reject(1, "QT004", "lỗi cú pháp YAML", f"YAML syntax error: {err}") from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return ("a text containing ': ' must be written as a block (>-) on its own lines, "
+                "or in double quotes")
+    if "found character '\\t'" in problem or "tab" in problem:
+        return "indent with spaces only"
+    if "could not find expected ':'" in problem:
+        return "each key needs a colon after it, e.g. 'title: …'"
+    return "check the indentation and quotes on this line and the one before"
+
+
+def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], loader: yaml.SafeLoader,
+           seen: set[int]) -> Any:
+    """Turn a composed node into plain Python data, recording lines by path."""
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, loader)
+    if id(node) in seen:  # the composer hands back the same node object for an alias
+        raise _Reject(node.start_mark.line + 1, "QT006",
+                      "không dùng neo và bí danh YAML (&tên / *tên)",
+                      "YAML anchors and aliases (&name / *name) are not allowed",
+                      "write the content out where it is needed")
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*path, i), lines, loader, seen)
+                for i, item in enumerate(node.value)]
+    assert isinstance(node, yaml.MappingNode)
+    return _mapping(node, path, lines, loader, seen)
+
+
+def _mapping(node: yaml.MappingNode, path: Path_, lines: dict[Path_, int],
+             loader: yaml.SafeLoader, seen: set[int]) -> dict[Any, Any]:
+    result: dict[Any, Any] = {}
+    first_line: dict[Any, int] = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise _Reject(line, "QT006", "không dùng khóa gộp YAML (<<)",
+                          "YAML merge keys (<<) are not allowed",
+                          "write the keys out in full")
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _Reject(line, "QT007", "khóa phải là một chữ đơn giản",
+                          "a key must be a plain word, not a list or mapping")
+        key = _scalar(key_node, loader)
+        if key in first_line:
+            raise _Reject(line, "QT005", f"khóa '{key}' bị lặp",
+                          f"duplicate key '{key}' (first written on line {first_line[key]})",
+                          "keep one of the two; YAML would silently drop the first")
+        first_line[key] = line
+        lines[(*path, key)] = line
+        result[key] = _build(value_node, (*path, key), lines, loader, seen)
+    return result
+
+
+_SAFE_TAG = re.compile(r"^tag:yaml\.org,2002:(str|int|float|bool|null|timestamp)$")
+
+
+def _scalar(node: yaml.ScalarNode, loader: yaml.SafeLoader) -> Any:
+    if not _SAFE_TAG.match(node.tag):
+        raise _Reject(node.start_mark.line + 1, "QT007", f"thẻ YAML không được hỗ trợ: {node.tag}",
+                      f"unsupported YAML tag {node.tag}",
+                      "remove the '!…' tag; write plain text, numbers or lists")
+    return loader.construct_object(node, deep=True)

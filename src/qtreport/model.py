@@ -1,0 +1,195 @@
+"""The shape of the input files, as pydantic models.
+
+These models say what an editor may write; `validate.py` runs them and turns their errors
+into findings with file:line. Every model forbids unknown keys and suggests the key the
+editor probably meant.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Tag,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .diagnostics import SourceRef
+
+FOOTNOTE_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Text = Annotated[str, Field(min_length=1, strict=True)]
+
+
+class InputModel(BaseModel):
+    """Base of every input model: strict types, no unknown keys, a source reference."""
+
+    model_config = ConfigDict(strict=True, frozen=False, populate_by_name=True)
+    _src: SourceRef | None = PrivateAttr(default=None)
+    # Paragraphs, items and footnotes may be written as bare text (or a list of paragraphs).
+    text_shorthand: ClassVar[bool] = False
+
+    @property
+    def src(self) -> SourceRef:
+        return self._src or SourceRef("?", 0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _reject_unknown_keys(cls, data: Any) -> Any:
+        if cls.text_shorthand and isinstance(data, str | list):
+            return {"text": data}
+        if not isinstance(data, dict):
+            return data
+        allowed = [f.alias or name for name, f in cls.model_fields.items()]
+        for key in data:
+            if key not in allowed:
+                guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+                raise PydanticCustomError(
+                    "unknown_key",
+                    "unknown key '{key}'",
+                    {"key": str(key), "guess": guess[0] if guess else "",
+                     "allowed": ", ".join(allowed)},
+                )
+        return data
+
+
+class Paragraph(InputModel):
+    text_shorthand = True
+    text: Text
+    remark: Text | None = None
+
+
+class Item(InputModel):
+    text_shorthand = True
+    text: Text | Annotated[list[Text], Field(min_length=1)]
+    remark: Text | None = None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [self.text] if isinstance(self.text, str) else list(self.text)
+
+
+ItemStyle = Literal["(1)", "(1).", "1."]
+
+
+class ItemList(InputModel):
+    items: Annotated[list[Item], Field(min_length=1)]
+    style: ItemStyle = "(1)"
+    continue_: bool = Field(default=False, alias="continue")
+    remark: Text | None = None
+
+
+def _block_kind(value: Any) -> str:
+    return "items" if isinstance(value, dict) and "items" in value else "paragraph"
+
+
+Block = Annotated[
+    Annotated[Paragraph, Tag("paragraph")] | Annotated[ItemList, Tag("items")],
+    Discriminator(_block_kind),
+]
+
+
+class Footnote(InputModel):
+    text_shorthand = True
+    text: Text | Annotated[list[Text], Field(min_length=1)]
+    remark: Text | None = None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [self.text] if isinstance(self.text, str) else list(self.text)
+
+
+FootnoteId = Annotated[str, Field(pattern=FOOTNOTE_ID)]
+
+
+class Include(InputModel):
+    include: Text
+
+
+def _section_kind(value: Any) -> str:
+    return "include" if isinstance(value, dict) and "include" in value else "section"
+
+
+class Section(InputModel):
+    title: Text
+    body: list[Block] = []
+    sections: list[SectionEntry] = []
+    footnotes: dict[FootnoteId, Footnote] = {}
+    remark: Text | None = None
+
+
+SectionEntry = Annotated[
+    Annotated[Section, Tag("section")] | Annotated[Include, Tag("include")],
+    Discriminator(_section_kind),
+]
+Section.model_rebuild()
+
+
+class ClosingFile(InputModel):
+    """The closing appeal: paragraphs with no heading."""
+
+    body: Annotated[list[Block], Field(min_length=1)]
+    footnotes: dict[FootnoteId, Footnote] = {}
+
+
+class ReportMeta(InputModel):
+    """data/report.yaml"""
+
+    issuer: Text
+    congress: Text | None = None
+    title: Text
+    subtitle: Text | None = None
+    marker: Text | None = None
+    place: Text | None = None
+    date: Text | None = None
+    output: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] = "bao-cao"
+    parts: Annotated[list[Text], Field(min_length=1)]
+    closing: Text | None = None
+
+
+# -- templates/styles.yaml ---------------------------------------------------------------
+
+Points = Annotated[float, Field(ge=0, le=200, strict=False)]
+Millimetres = Annotated[float, Field(ge=0, le=1000, strict=False)]
+
+
+class StyleDef(InputModel):
+    name: Text
+    type: Literal["paragraph", "character"] = "paragraph"
+    based_on: Text | None = None
+    size: Points | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    caps: bool | None = None
+    superscript: bool | None = None
+    align: Literal["left", "center", "right", "justify"] | None = None
+    first_line_mm: Millimetres | None = None
+    space_before: Points | None = None
+    space_after: Points | None = None
+    line: Annotated[float, Field(gt=0, le=5, strict=False)] | None = None
+    keep_with_next: bool | None = None
+    outline: Annotated[int, Field(ge=0, le=8)] | None = None
+
+
+class PageSetup(InputModel):
+    width_mm: Millimetres = 210
+    height_mm: Millimetres = 297
+    top_mm: Millimetres = 20
+    bottom_mm: Millimetres = 20
+    left_mm: Millimetres = 30
+    right_mm: Millimetres = 15
+    header_mm: Millimetres = 10
+    footer_mm: Millimetres = 10
+
+
+class StyleSheet(InputModel):
+    page: PageSetup = PageSetup()
+    font: Text = "Times New Roman"
+    language: Text = "vi-VN"
+    styles: dict[str, StyleDef]

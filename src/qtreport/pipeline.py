@@ -1,0 +1,94 @@
+"""The stages wired together: load → validate → compute → render → write.
+
+`check` runs every stage but the document writer; `build` runs them all. Each returns
+the findings; a stage that cannot go on (its errors make the next one pointless) stops
+the run there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Findings
+from .load import load_file, load_tree
+from .model import StyleSheet
+from .render.text import RenderedDocument
+
+
+@dataclass
+class Paths:
+    root: Path  # the repository: every file is named relative to it
+    data: Path
+    templates: Path
+    out: Path
+
+    @classmethod
+    def at(cls, root: Path, data: Path | None = None, templates: Path | None = None,
+           out: Path | None = None) -> Paths:
+        return cls(root, data or root / "data", templates or root / "templates",
+                   out or root / "build")
+
+    def name(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) \
+            else str(path)
+
+
+@dataclass
+class Result:
+    findings: Findings = field(default_factory=Findings)
+    rendered: RenderedDocument | None = None
+    stylesheet: StyleSheet | None = None
+    output: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings.errors
+
+
+def check(paths: Paths) -> Result:
+    """Everything `build` validates, without writing a document."""
+    from .compute import compute
+    from .render.text import render_text
+    from .validate import validate, validate_stylesheet
+
+    result = Result()
+    findings = result.findings
+    files = load_tree(paths.data, paths.root, findings)
+    sheet_path = paths.templates / "styles.yaml"
+    sheet_file = load_file(sheet_path, paths.name(sheet_path), findings)
+    result.stylesheet = validate_stylesheet(sheet_file, findings) if sheet_file else None
+    report = validate(files, paths.name(paths.data), findings)
+    if report is None or findings.errors:
+        return result
+    document = compute(report, findings)
+    rendered = render_text(document, findings)
+    if not findings.errors:
+        result.rendered = rendered
+    return result
+
+
+def build(paths: Paths, review: bool = False) -> Result:
+    """Check, then write build/<output>.docx (atomically) when there is no error."""
+    result = check(paths)
+    if result.rendered is None or result.stylesheet is None or not result.ok:
+        return result
+    from .render.docx import write_docx
+    from .write import normalize_zip, write_atomic
+
+    blob = normalize_zip(write_docx(result.rendered, result.stylesheet, review=review))
+    suffix = "-gop-y" if review else ""
+    target = paths.out / f"{result.rendered.meta.output}{suffix}.docx"
+    try:
+        write_atomic(target, blob)
+    except OSError as err:
+        from .diagnostics import SourceRef
+
+        result.findings.error(SourceRef(paths.name(target), 1), "QT401",
+                              "không ghi được tệp kết quả",
+                              f"cannot write the document: {err.strerror or err}",
+                              "check that the build/ folder is writable and the file is not "
+                              "open in Word")
+        return result
+    result.output = target
+    return result

@@ -1,0 +1,151 @@
+"""Write the rendered report as a Word document with python-docx.
+
+Headings get Word heading styles (so the navigation pane and a TOC work), footnotes are
+real Word footnotes (footnotes.py), remarks become real Word comments in a review build.
+Returns the package bytes; writing them to disk is write.py's job.
+"""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_BREAK
+from docx.text.paragraph import Paragraph
+
+from ..model import StyleSheet
+from .footnotes import Footnotes, add_reference
+from .styles import apply_stylesheet
+from .text import Inline, NoteRef, RenderedDocument, RenderedHeading, RenderedParagraph, Run
+
+REVIEWER = "Góp ý"  # author shown on remarks turned into comments
+
+
+def heading_style(depth: int) -> str:
+    return f"Heading {depth + 1}"
+
+
+class _Writer:
+    def __init__(self, rendered: RenderedDocument, sheet: StyleSheet, review: bool):
+        self.rendered, self.review = rendered, review
+        self.document: DocxDocument = docx.Document()
+        self._clear_template()
+        apply_stylesheet(self.document, sheet)
+        self.footnotes = Footnotes(self.document)
+        self.notes = {note.number: note for note in rendered.notes}
+
+    def _clear_template(self) -> None:
+        body = self.document.element.body
+        for child in list(body):
+            if child.tag.endswith("}p") or child.tag.endswith("}tbl"):
+                body.remove(child)
+        package = self.document.part.package
+        for rel_id, rel in list(package.rels.items()):  # python-docx's own thumbnail
+            if rel.reltype.endswith("/thumbnail"):
+                package.rels.pop(rel_id)
+
+    def write(self) -> bytes:
+        self._front_matter()
+        for block in self.rendered.blocks:
+            if isinstance(block, RenderedHeading):
+                self._heading(block)
+            else:
+                self._paragraph(block)
+        self._properties()
+        out = io.BytesIO()
+        self.document.save(out)
+        return out.getvalue()
+
+    def _front_matter(self) -> None:
+        meta = self.rendered.meta
+        if meta.marker:
+            self.document.add_paragraph(meta.marker, style="Marker")
+        self.document.add_paragraph(meta.issuer, style="Issuer")
+        if meta.congress:
+            self.document.add_paragraph(meta.congress, style="Issuer")
+        self.document.add_paragraph(meta.title, style="Document Title")
+        if meta.subtitle:
+            self.document.add_paragraph(meta.subtitle, style="Document Subtitle")
+
+    def _heading(self, block: RenderedHeading) -> None:
+        paragraph = self.document.add_paragraph(style=heading_style(block.depth))
+        if block.depth == 0:  # "Phần thứ nhất" on its own line above the part title
+            first = paragraph.add_run(block.label)
+            first.add_break(WD_BREAK.LINE)
+        else:
+            first = paragraph.add_run(f"{block.label} ")
+        self._add_lines(paragraph, block.title)
+        if block.remark:
+            self._comment([first], block.remark)
+
+    @staticmethod
+    def _add_lines(paragraph: Paragraph, text: str) -> None:
+        """A title may span lines (a part title does): line breaks, not paragraphs."""
+        previous = None
+        for line in text.split("\n"):
+            if previous is not None:
+                previous.add_break(WD_BREAK.LINE)
+            previous = paragraph.add_run(line)
+
+    def _paragraph(self, block: RenderedParagraph) -> None:
+        paragraph = self.document.add_paragraph()
+        runs = []
+        if block.label:
+            runs.append(paragraph.add_run(f"{block.label} "))
+        runs.extend(self._inlines(paragraph, block.inlines))
+        if block.remark and runs:
+            self._comment(runs, block.remark)
+
+    def _inlines(self, paragraph: Paragraph, inlines: list[Inline]) -> list:
+        runs = []
+        for inline in inlines:
+            if isinstance(inline, Run):
+                run = paragraph.add_run(inline.text)
+                run.bold = inline.bold or None
+                run.italic = inline.italic or None
+            else:
+                run = self._note(paragraph, inline)
+            runs.append(run)
+        return runs
+
+    def _note(self, paragraph: Paragraph, ref: NoteRef):
+        note = self.notes[ref.number]
+        run = add_reference(paragraph, ref.number)
+        for target, inlines in zip(self.footnotes.add(ref.number, len(note.paragraphs)),
+                                   note.paragraphs, strict=True):
+            self._inlines(target, inlines)
+        if note.remark:
+            self._comment([run], note.remark)
+        return run
+
+    def _comment(self, runs: list, text: str) -> None:
+        if self.review:
+            comment = self.document.add_comment(runs, text=text, author=REVIEWER,
+                                                initials="GY")
+            comment._comment_elm.attrib.pop(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}date", None)
+
+    def _properties(self) -> None:
+        meta, props = self.rendered.meta, self.document.core_properties
+        props.title = meta.title + (f" {meta.subtitle}" if meta.subtitle else "")
+        props.subject = meta.congress or ""
+        props.author = meta.issuer
+        props.last_modified_by = meta.issuer
+        props.comments = ""
+        props.keywords = "báo cáo chính trị; đại hội"
+        props.language = "vi-VN"
+        props.revision = 1
+        _drop_dates(self.document)
+
+
+def _drop_dates(document: DocxDocument) -> None:
+    """No build timestamps: the same input must give the same bytes."""
+    core = document.core_properties._element
+    for child in list(core):
+        if child.tag.endswith("}created") or child.tag.endswith("}modified"):
+            core.remove(child)
+
+
+def write_docx(rendered: RenderedDocument, sheet: StyleSheet, review: bool = False) -> bytes:
+    return _Writer(rendered, sheet, review).write()

@@ -1,0 +1,199 @@
+"""Fill every paragraph's template and split it into runs (text, bold, italic, note refs).
+
+Templates run in Jinja's immutable sandbox with strict undefined: a paragraph can call
+the documented helpers (`num`, `pct`) and nothing else; reaching for Python internals
+(`''.__class__`) is a sandbox error reported at the paragraph's file:line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..diagnostics import Findings, SourceRef
+from ..document import NOTE_MARK, Document, Heading, Note, Paragraph
+from ..model import ReportMeta
+from ..numformat import format_number, format_percent
+
+MAX_OUTPUT_CHARS = 100_000  # one paragraph; a runaway loop stops here
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    number: int
+
+
+Inline = Run | NoteRef
+
+
+@dataclass
+class RenderedHeading:
+    depth: int
+    label: str
+    title: str
+    src: SourceRef
+    remark: str | None
+
+
+@dataclass
+class RenderedParagraph:
+    inlines: list[Inline]
+    label: str | None
+    src: SourceRef
+    remark: str | None
+
+    @property
+    def plain(self) -> str:
+        return "".join(i.text for i in self.inlines if isinstance(i, Run))
+
+
+@dataclass
+class RenderedNote:
+    number: int
+    paragraphs: list[list[Inline]]
+    remark: str | None
+
+
+@dataclass
+class RenderedDocument:
+    meta: ReportMeta
+    blocks: list[RenderedHeading | RenderedParagraph]
+    notes: list[RenderedNote]
+
+
+def template_helpers() -> dict[str, Callable[..., Any]]:
+    """The names a paragraph may use. Documented in docs/yaml-format.md."""
+    return {"num": format_number, "pct": format_percent}
+
+
+@cache
+def _environment():
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env.globals.clear()
+    env.globals.update(template_helpers())
+    env.filters.update(template_helpers())
+    return env
+
+
+def render_template(source: str, src: SourceRef, findings: Findings) -> str | None:
+    """The filled text, or None (with a finding) when the template fails."""
+    if "{" not in source:  # plain text: most paragraphs; skip Jinja entirely
+        return source
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    try:
+        text = _environment().from_string(source).render()
+    except TemplateSyntaxError as err:
+        findings.error(src, "QT301", "lỗi cú pháp biểu thức {{ … }}",
+                       f"template syntax error: {err.message}",
+                       "check the {{ … }} and {% … %} in this paragraph; "
+                       "text braces are not allowed")
+        return None
+    except UndefinedError as err:
+        findings.error(src, "QT302", "biểu thức dùng tên không tồn tại",
+                       f"template uses an unknown name: {err.message}",
+                       f"available helpers: {', '.join(sorted(template_helpers()))}")
+        return None
+    except SecurityError as err:
+        findings.error(src, "QT303", "biểu thức bị chặn vì không an toàn",
+                       f"template tried an operation that is not allowed: {err}",
+                       "templates may only quote data through the documented helpers")
+        return None
+    except Exception as err:  # any other failure inside a template is the template's
+        findings.error(src, "QT304", "biểu thức bị lỗi khi tính",
+                       f"template failed: {type(err).__name__}: {err}",
+                       "check the values passed to the helpers in this paragraph")
+        return None
+    if len(text) > MAX_OUTPUT_CHARS:
+        findings.error(src, "QT304", "biểu thức sinh ra văn bản quá dài",
+                       f"template produced {len(text):,} characters",
+                       "a paragraph should be a paragraph; check loops in the template")
+        return None
+    return text
+
+
+_TOKEN = re.compile(r"(\\\*|\*\*|\*|" + NOTE_MARK.pattern + ")")
+
+
+def parse_inlines(text: str, src: SourceRef, findings: Findings) -> list[Inline]:
+    """`**bold**`, `*italic*` and footnote marks -> runs. `\\*` is a literal asterisk."""
+    inlines: list[Inline] = []
+    bold = italic = False
+    for piece in _TOKEN.split(text):
+        if not piece:
+            continue
+        if piece == "\\*":
+            inlines.append(Run("*", bold, italic))
+        elif piece == "**":
+            bold = not bold
+        elif piece == "*":
+            italic = not italic
+        elif (mark := NOTE_MARK.fullmatch(piece)) is not None:
+            inlines.append(NoteRef(int(mark.group(1))))
+        else:
+            inlines.append(Run(piece, bold, italic))
+    if bold or italic:
+        findings.warning(src, "QT310", "dấu in đậm/in nghiêng chưa đóng",
+                         "a **bold** or *italic* mark is opened and never closed",
+                         "close it, or write \\* for a literal asterisk")
+    return _merge(inlines)
+
+
+def _merge(inlines: list[Inline]) -> list[Inline]:
+    merged: list[Inline] = []
+    for inline in inlines:
+        last = merged[-1] if merged else None
+        if (isinstance(inline, Run) and isinstance(last, Run)
+                and (last.bold, last.italic) == (inline.bold, inline.italic)):
+            merged[-1] = Run(last.text + inline.text, last.bold, last.italic)
+        else:
+            merged.append(inline)
+    return merged
+
+
+def render_text(document: Document, findings: Findings) -> RenderedDocument:
+    blocks: list[RenderedHeading | RenderedParagraph] = []
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            blocks.append(RenderedHeading(block.depth, block.label, block.title,
+                                          block.src, block.remark))
+        else:
+            blocks.append(_paragraph(block, findings))
+    notes = [_note(note, findings) for note in document.notes]
+    return RenderedDocument(document.meta, blocks, notes)
+
+
+def _paragraph(block: Paragraph, findings: Findings) -> RenderedParagraph:
+    text = render_template(block.template, block.src, findings)
+    if text is None:
+        return RenderedParagraph([], block.label, block.src, block.remark)
+    found = [int(m) for m in NOTE_MARK.findall(text)]
+    if found != block.notes:
+        findings.error(block.src, "QT207", "dấu chú thích nằm trong biểu thức điều kiện",
+                       "a footnote marker is inside {% if %} or {% for %}: "
+                       "its footnote would appear a different number of times",
+                       "keep [^id] markers outside {% … %} blocks")
+    return RenderedParagraph(parse_inlines(text, block.src, findings), block.label,
+                             block.src, block.remark)
+
+
+def _note(note: Note, findings: Findings) -> RenderedNote:
+    paragraphs = []
+    for source, src in note.paragraphs:
+        text = render_template(source, src, findings)
+        paragraphs.append(parse_inlines(text, src, findings) if text is not None else [])
+    return RenderedNote(note.number, paragraphs, note.remark)

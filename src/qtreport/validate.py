@@ -1,0 +1,269 @@
+"""Stage 2, validate: loaded files -> pydantic models -> one report tree.
+
+Runs the models of `model.py` on each file, turns their errors into findings at the
+right line, resolves `include:` entries into one tree of sections, and attaches a
+source reference (file:line) to every model so later stages can cite it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Findings, SourceRef
+from .load import SourceFile
+from .model import ClosingFile, Include, InputModel, ReportMeta, Section, StyleSheet
+
+REPORT_FILE = "report.yaml"
+M = TypeVar("M", bound=InputModel)
+
+
+@dataclass
+class Report:
+    """The validated report: metadata, the parts (sections with includes resolved), closing."""
+
+    meta: ReportMeta
+    parts: list[Section]
+    closing: ClosingFile | None
+
+
+def validate(files: dict[str, SourceFile], data_prefix: str, findings: Findings) -> Report | None:
+    """Build the report tree; None when the tree cannot be built at all."""
+    return _Validator(files, data_prefix.rstrip("/"), findings).run()
+
+
+class _Validator:
+    def __init__(self, files: dict[str, SourceFile], data_prefix: str, findings: Findings):
+        self.files, self.prefix, self.findings = files, data_prefix, findings
+        self.used: set[str] = set()
+
+    def run(self) -> Report | None:
+        report_name = f"{self.prefix}/{REPORT_FILE}"
+        if report_name not in self.files:
+            if not any(name == report_name for name in self.files):
+                self.findings.error(SourceRef(report_name, 1), "QT110",
+                                    "không tìm thấy tệp report.yaml",
+                                    f"{report_name} is missing or could not be loaded",
+                                    "the report starts from data/report.yaml: "
+                                    "see docs/yaml-format.md")
+            return None
+        self.used.add(report_name)
+        meta = self.model(self.files[report_name], (), ReportMeta)
+        if meta is None:
+            return None
+        parts = []
+        for i, part_path in enumerate(meta.parts):
+            part = self.section_file(part_path, self.files[report_name].ref(("parts", i)), ())
+            if part is not None:
+                parts.append(part)
+        closing = None
+        if meta.closing:
+            name = self.resolve(meta.closing, self.files[report_name].ref(("closing",)))
+            if name:
+                self.used.add(name)
+                closing = self.model(self.files[name], (), ClosingFile)
+        self.report_orphans()
+        return Report(meta, parts, closing)
+
+    # -- files and includes ------------------------------------------------------------
+
+    def resolve(self, rel: str, where: SourceRef) -> str | None:
+        """Map an include path (relative to data/) to a loaded file name."""
+        norm = posixpath.normpath(rel)
+        if rel.startswith(("/", "\\")) or norm.startswith("..") or ":" in rel:
+            self.findings.error(where, "QT111", f"đường dẫn '{rel}' nằm ngoài thư mục data/",
+                                f"the path '{rel}' points outside data/",
+                                "write paths relative to data/, e.g. sections/phan-1.yaml")
+            return None
+        name = f"{self.prefix}/{norm}"
+        if name in self.files:
+            return name
+        if not self._exists_on_disk(name):
+            known = [n.removeprefix(self.prefix + "/") for n in self.files]
+            guess = difflib.get_close_matches(norm, known, n=1, cutoff=0.6)
+            self.findings.error(where, "QT110", f"không tìm thấy tệp '{rel}'",
+                                f"the file '{rel}' does not exist under data/",
+                                f"did you mean '{guess[0]}'?" if guess
+                                else "check the file name; paths are relative to data/")
+        return None  # exists but failed to load: its own finding says why
+
+    def _exists_on_disk(self, name: str) -> bool:
+        from pathlib import Path
+
+        return Path(name).exists() or any(n.endswith(name) for n in self.files)
+
+    def section_file(self, rel: str, where: SourceRef, stack: tuple[str, ...]) -> Section | None:
+        name = self.resolve(rel, where)
+        if name is None:
+            return None
+        if name in stack:
+            self.findings.error(where, "QT112", f"tệp '{rel}' tự bao gồm chính nó",
+                                f"'{rel}' includes itself (through {' → '.join(stack)})",
+                                "remove the include that closes the loop")
+            return None
+        if name in self.used:
+            self.findings.error(where, "QT112", f"tệp '{rel}' được đưa vào hai lần",
+                                f"'{rel}' is included a second time",
+                                "each section file belongs at one place in the report")
+            return None
+        self.used.add(name)
+        section = self.model(self.files[name], (), Section)
+        if section is not None:
+            self.expand_includes(section, self.files[name], (), (*stack, name))
+        return section
+
+    def expand_includes(self, section: Section, file: SourceFile, path: tuple,
+                        stack: tuple[str, ...]) -> None:
+        expanded: list[Section | Include] = []
+        for i, entry in enumerate(section.sections):
+            if isinstance(entry, Include):
+                child = self.section_file(entry.include, file.ref((*path, "sections", i)), stack)
+                if child is not None:
+                    expanded.append(child)
+            else:
+                self.expand_includes(entry, file, (*path, "sections", i), stack)
+                expanded.append(entry)
+        section.sections = expanded
+
+    def report_orphans(self) -> None:
+        for name in sorted(self.files):
+            if name.startswith(f"{self.prefix}/sections/") and name not in self.used:
+                self.findings.warning(SourceRef(name, 1), "QT113",
+                                      "tệp không được đưa vào báo cáo",
+                                      "this file is not included anywhere in the report",
+                                      "add '- include: "
+                                      f"{name.removeprefix(self.prefix + '/')}' where it belongs, "
+                                      "or delete the file")
+
+    # -- models --------------------------------------------------------------------------
+
+    def model(self, file: SourceFile, path: tuple, cls: type[M]) -> M | None:
+        try:
+            value = cls.model_validate(file.data)
+        except ValidationError as err:
+            for error in err.errors():
+                self.report_error(file, error)
+            return None
+        attach_sources(value, file, path)
+        return value
+
+    def report_error(self, file: SourceFile, error: Any) -> None:
+        data_path = _data_path(file.data, error["loc"])
+        message, message_en, hint = describe(error, data_path)
+        key = error.get("ctx", {}).get("key")
+        line_path = (*data_path, key) if key is not None else data_path
+        self.findings.error(file.ref(line_path), _CODES.get(error["type"], "QT103"),
+                            message, message_en, hint)
+
+
+def _data_path(data: Any, loc: tuple) -> tuple:
+    """Pydantic's error location, reduced to the keys and indexes that exist in the data."""
+    path: list[Any] = []
+    node = data
+    for part in loc:
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
+        if in_dict or in_list:
+            node = node[part]
+            path.append(part)
+    return tuple(path)
+
+
+def attach_sources(model: BaseModel, file: SourceFile, path: tuple) -> None:
+    """Give every model in the tree its file:line, walking the fields as the data was."""
+    if isinstance(model, InputModel):
+        model._src = file.ref(path)
+    for name, field in type(model).model_fields.items():
+        key = field.alias or name
+        _attach_value(getattr(model, name), file, (*path, key))
+
+
+def _attach_value(value: Any, file: SourceFile, path: tuple) -> None:
+    if isinstance(value, BaseModel):
+        attach_sources(value, file, path)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _attach_value(item, file, (*path, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _attach_value(item, file, (*path, key))
+
+
+_CODES = {
+    "unknown_key": "QT101",
+    "missing": "QT102",
+    "string_pattern_mismatch": "QT104",
+    "literal_error": "QT104",
+    "string_too_short": "QT104",
+    "too_short": "QT104",
+}
+
+_KINDS = {
+    str: "văn bản / text",
+    int: "số / a number",
+    float: "số / a number",
+    bool: "true/false",
+    list: "danh sách / a list",
+    dict: "bảng khóa / a mapping of keys",
+    type(None): "rỗng / nothing",
+}
+
+_EXPECTED = {
+    "string_type": ("văn bản", "text"),
+    "list_type": ("một danh sách (mỗi mục bắt đầu bằng '- ')",
+                  "a list (each entry starting with '- ')"),
+    "dict_type": ("các khóa 'tên: giá trị'", "a mapping of 'key: value' lines"),
+    "model_type": ("các khóa 'tên: giá trị' hoặc văn bản", "a mapping of keys, or text"),
+    "model_attributes_type": ("các khóa 'tên: giá trị'", "a mapping of 'key: value' lines"),
+    "bool_type": ("true hoặc false", "true or false"),
+    "union_tag_invalid": ("một mục hợp lệ", "a valid entry"),
+}
+
+
+def describe(error: Any, path: tuple) -> tuple[str, str, str]:
+    """A plain-words message (Vietnamese, English) and a hint for one pydantic error."""
+    kind, ctx = error["type"], error.get("ctx", {})
+    where = _field_name(path)
+    got = _KINDS.get(type(error.get("input")), "giá trị khác / something else")
+    if kind == "unknown_key":
+        hint = (f"did you mean '{ctx['guess']}'? " if ctx["guess"] else "") + \
+            f"Keys allowed here: {ctx['allowed']}."
+        return (f"khóa không hợp lệ '{ctx['key']}'", f"unknown key '{ctx['key']}'", hint)
+    if kind == "missing":
+        name = error["loc"][-1]
+        return (f"thiếu khóa '{name}'", f"missing key '{name}'",
+                f"add '{name}: …' here (see docs/yaml-format.md)")
+    if kind in _EXPECTED:
+        vi, en = _EXPECTED[kind]
+        return (f"{where}: cần {vi}, nhưng gặp {got.split(' / ')[0]}",
+                f"{where}: expected {en}, found {got.split(' / ')[-1]}",
+                "numbers and dates that are text must be quoted or written as a >- block")
+    if kind == "string_pattern_mismatch" and "[key]" in error["loc"]:
+        bad = error["input"]
+        return (f"mã chú thích '{bad}' không hợp lệ", f"footnote id '{bad}' is not valid",
+                "use lower-case letters without accents, digits and hyphens, "
+                "e.g. 'thu-ngan-sach-2021'")
+    if kind == "string_pattern_mismatch":
+        return (f"{where}: giá trị không hợp lệ", f"{where}: '{error['input']}' is not valid",
+                "use letters, digits, '.', '-' and '_' only")
+    if kind == "literal_error":
+        return (f"{where}: giá trị không hợp lệ", f"{where}: '{error['input']}' is not allowed",
+                f"write one of: {ctx.get('expected', '')}")
+    if kind in ("string_too_short", "too_short"):
+        return (f"{where}: không được để trống", f"{where}: must not be empty",
+                "write the content, or remove the key")
+    return (f"{where}: giá trị không hợp lệ", f"{where}: {error['msg']}", "")
+
+
+def _field_name(path: tuple) -> str:
+    names = [p for p in path if isinstance(p, str)]
+    return f"'{names[-1]}'" if names else "the file"
+
+
+def validate_stylesheet(file: SourceFile, findings: Findings) -> StyleSheet | None:
+    """templates/styles.yaml, validated like the report's own files."""
+    return _Validator({file.name: file}, "", findings).model(file, (), StyleSheet)
