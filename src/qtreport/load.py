@@ -118,7 +118,14 @@ def _check_indentation(text: str) -> None:
 
 
 def _parse(text: str) -> tuple[Any, dict[Path_, int]]:
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as err:
+        line = text.count("\n", 0, err.position) + 1
+        raise _Reject(line, "QT002", "tệp chứa ký tự điều khiển không hợp lệ",
+                      f"the file contains a control character ({err.character!r}) that YAML "
+                      "does not allow", "delete the invisible character on this line "
+                      "(it often comes from copying out of a PDF)") from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -155,7 +162,7 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], loader: yaml.S
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node, loader)
     if id(node) in seen:  # the composer hands back the same node object for an alias
-        raise _Reject(node.start_mark.line + 1, "QT006",
+        raise _Reject(lines[path], "QT006",
                       "không dùng neo và bí danh YAML (&tên / *tên)",
                       "YAML anchors and aliases (&name / *name) are not allowed",
                       "write the content out where it is needed")
@@ -179,7 +186,8 @@ def _mapping(node: yaml.MappingNode, path: Path_, lines: dict[Path_, int],
                           "write the keys out in full")
         if not isinstance(key_node, yaml.ScalarNode):
             raise _Reject(line, "QT007", "khóa phải là một chữ đơn giản",
-                          "a key must be a plain word, not a list or mapping")
+                          "a key must be a plain word, not a list or mapping",
+                          "write the key as a word followed by a colon, e.g. 'title:'")
         key = _scalar(key_node, loader)
         if key in first_line:
             raise _Reject(line, "QT005", f"khóa '{key}' bị lặp",

@@ -44,6 +44,8 @@ class InputModel(BaseModel):
     def _reject_unknown_keys(cls, data: Any) -> Any:
         if cls.text_shorthand and isinstance(data, str | list):
             return {"text": data}
+        if cls.text_shorthand and not isinstance(data, dict):
+            raise PydanticCustomError("text_expected", "expected text")
         if not isinstance(data, dict):
             return data
         allowed = [f.alias or name for name, f in cls.model_fields.items()]
@@ -86,11 +88,12 @@ class ItemList(InputModel):
 
 
 def _block_kind(value: Any) -> str:
-    return "items" if isinstance(value, dict) and "items" in value else "paragraph"
+    # Tags in <> never collide with keys when error locations are mapped back to lines.
+    return "<items>" if isinstance(value, dict) and "items" in value else "<paragraph>"
 
 
 Block = Annotated[
-    Annotated[Paragraph, Tag("paragraph")] | Annotated[ItemList, Tag("items")],
+    Annotated[Paragraph, Tag("<paragraph>")] | Annotated[ItemList, Tag("<items>")],
     Discriminator(_block_kind),
 ]
 
@@ -113,7 +116,7 @@ class Include(InputModel):
 
 
 def _section_kind(value: Any) -> str:
-    return "include" if isinstance(value, dict) and "include" in value else "section"
+    return "<include>" if isinstance(value, dict) and "include" in value else "<section>"
 
 
 class Section(InputModel):
@@ -125,7 +128,7 @@ class Section(InputModel):
 
 
 SectionEntry = Annotated[
-    Annotated[Section, Tag("section")] | Annotated[Include, Tag("include")],
+    Annotated[Section, Tag("<section>")] | Annotated[Include, Tag("<include>")],
     Discriminator(_section_kind),
 ]
 Section.model_rebuild()

@@ -214,6 +214,7 @@ _KINDS = {
 
 _EXPECTED = {
     "string_type": ("văn bản", "text"),
+    "text_expected": ("văn bản", "text"),
     "list_type": ("một danh sách (mỗi mục bắt đầu bằng '- ')",
                   "a list (each entry starting with '- ')"),
     "dict_type": ("các khóa 'tên: giá trị'", "a mapping of 'key: value' lines"),

@@ -53,7 +53,8 @@ def _doc_defaults(document: DocxDocument, sheet: StyleSheet) -> None:
     old = styles.find(qn("w:docDefaults"))
     defaults = parse_xml(
         f'<w:docDefaults {nsdecls("w")}><w:rPrDefault><w:rPr>{_fonts_xml(sheet)}'
-        "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr/></w:pPrDefault></w:docDefaults>")
+        "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/></w:pPr></w:pPrDefault>"
+        "</w:docDefaults>")
     if old is not None:
         old.addprevious(defaults)
         styles.remove(old)

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from ..diagnostics import Findings, SourceRef
-from ..document import NOTE_MARK, Document, Heading, Note, Paragraph
+from ..document import NOTE_CLOSE, NOTE_MARK, NOTE_OPEN, Document, Heading, Note, Paragraph
 from ..model import ReportMeta
 from ..numformat import format_number, format_percent
 
@@ -126,7 +126,8 @@ def render_template(source: str, src: SourceRef, findings: Findings) -> str | No
     return text
 
 
-_TOKEN = re.compile(r"(\\\*|\*\*|\*|" + NOTE_MARK.pattern + ")")
+# One capturing group only: re.split returns every group, so the mark's own group is not one.
+_TOKEN = re.compile(r"(\\\*|\*\*|\*|" + NOTE_OPEN + r"\d+" + NOTE_CLOSE + ")")
 
 
 def parse_inlines(text: str, src: SourceRef, findings: Findings) -> list[Inline]:

@@ -1,0 +1,29 @@
+# Two commands for a fresh machine:
+#   make build   set up .venv, install qtreport, compile data/ into build/<name>.docx
+#   make test    set up .venv with the test tools, run ruff and the tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: build test check lint clean
+
+$(BIN)/qtreport: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+build: $(BIN)/qtreport
+	$(BIN)/qtreport build
+
+check: $(BIN)/qtreport
+	$(BIN)/qtreport check
+
+lint: $(BIN)/qtreport
+	$(BIN)/ruff check src tests bench
+
+test: $(BIN)/qtreport lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) build

@@ -1,0 +1,146 @@
+"""Shared fixtures: a small report written into a temporary repository, and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qtreport.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+
+REPORT_YAML = """\
+issuer: ĐẢNG BỘ THỊ XÃ MẪU
+title: BÁO CÁO CHÍNH TRỊ
+marker: (Tài liệu gửi lấy ý kiến)
+output: mau
+parts:
+  - sections/phan-1.yaml
+  - sections/phan-2.yaml
+closing: sections/ket.yaml
+"""
+
+PART_1 = """\
+title: |-
+  TÌNH HÌNH THỰC HIỆN
+  NGHỊ QUYẾT
+body:
+  - >-
+    Mở đầu phần một[^mo-dau].
+sections:
+  - title: KẾT QUẢ ĐẠT ĐƯỢC
+    sections:
+      - include: sections/kinh-te.yaml
+footnotes:
+  mo-dau: Chú thích mở đầu.
+"""
+
+ECONOMY = """\
+title: Phát triển kinh tế
+body:
+  - >-
+    Tổng giá trị sản xuất đạt {{ num(3033) }} tỷ đồng[^gtsx].
+  - text: >-
+      Đoạn có góp ý^[Chú thích viết tại chỗ.] và **in đậm**.
+    remark: Cần kiểm tra lại số liệu.
+  - items:
+      - Chỉ tiêu một.
+      - Chỉ tiêu hai[^chi-tieu-hai].
+sections:
+  - title: Thương mại
+    body:
+      - Thương mại phát triển[^thuong-mai].
+footnotes:
+  gtsx: "Dịch vụ: 1.957 tỷ đồng; CN – XD: 944 tỷ đồng."
+  chi-tieu-hai: Chú thích của chỉ tiêu hai.
+  thuong-mai:
+    - "Kết quả:"
+    - "- Siêu thị: 3."
+    - "- Chợ: 5."
+"""
+
+PART_2 = """\
+title: PHƯƠNG HƯỚNG NHIỆM KỲ 2025 - 2030
+sections:
+  - title: CÁC CHỈ TIÊU CHỦ YẾU
+    sections:
+      - title: Chỉ tiêu kinh tế
+        body:
+          - items: [Một., Hai.]
+            style: "(1)."
+      - title: Chỉ tiêu xây dựng Đảng
+        body:
+          - items: [Ba., Bốn.]
+            style: "(1)."
+            continue: true
+"""
+
+CLOSING = """\
+body:
+  - Đại hội kêu gọi toàn thể cán bộ, đảng viên và Nhân dân[^keu-goi].
+footnotes:
+  keu-goi: Lời kêu gọi.
+"""
+
+
+@dataclass
+class MiniRepo:
+    root: Path
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def write_bytes(self, rel: str, data: bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return path
+
+    def read(self, rel: str) -> str:
+        return (self.root / rel).read_text(encoding="utf-8")
+
+    def edit(self, rel: str, old: str, new: str) -> None:
+        text = self.read(rel)
+        assert old in text, f"{old!r} not in {rel}"
+        self.write(rel, text.replace(old, new, 1))
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> MiniRepo:
+    repo = MiniRepo(tmp_path)
+    repo.write("data/report.yaml", REPORT_YAML)
+    repo.write("data/sections/phan-1.yaml", PART_1)
+    repo.write("data/sections/kinh-te.yaml", ECONOMY)
+    repo.write("data/sections/phan-2.yaml", PART_2)
+    repo.write("data/sections/ket.yaml", CLOSING)
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    return repo
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    output: str
+
+
+@pytest.fixture
+def qtreport(monkeypatch):
+    """Run the CLI in a folder, as a user would: `qtreport(repo.root, "check")`."""
+
+    def run(cwd: Path, *args: str) -> Outcome:
+        monkeypatch.chdir(cwd)
+        result = CliRunner().invoke(app, list(args), catch_exceptions=True)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception  # a traceback is a bug: let pytest show it
+        assert "Traceback" not in result.output
+        return Outcome(result.exit_code, result.output)
+
+    return run
