@@ -104,6 +104,7 @@ class _Writer:
                 run = paragraph.add_run(inline.text)
                 run.bold = inline.bold or None
                 run.italic = inline.italic or None
+                run.font.superscript = inline.superscript or None
             else:
                 run = self._note(paragraph, inline)
             runs.append(run)

@@ -26,6 +26,7 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    superscript: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,29 +128,34 @@ def render_template(source: str, src: SourceRef, findings: Findings) -> str | No
 
 
 # One capturing group only: re.split returns every group, so the mark's own group is not one.
-_TOKEN = re.compile(r"(\\\*|\*\*|\*|" + NOTE_OPEN + r"\d+" + NOTE_CLOSE + ")")
+_TOKEN = re.compile(r"(\\\*|\*\*|\*|\^|" + NOTE_OPEN + r"\d+" + NOTE_CLOSE + ")")
 
 
 def parse_inlines(text: str, src: SourceRef, findings: Findings) -> list[Inline]:
-    """`**bold**`, `*italic*` and footnote marks -> runs. `\\*` is a literal asterisk."""
+    """`**bold**`, `*italic*`, `^superscript^` (m^2^) and footnote marks -> runs.
+
+    `\\*` is a literal asterisk. Inline notes `^[…]` were taken out by compute already.
+    """
     inlines: list[Inline] = []
-    bold = italic = False
+    bold = italic = sup = False
     for piece in _TOKEN.split(text):
         if not piece:
             continue
         if piece == "\\*":
-            inlines.append(Run("*", bold, italic))
+            inlines.append(Run("*", bold, italic, sup))
         elif piece == "**":
             bold = not bold
         elif piece == "*":
             italic = not italic
+        elif piece == "^":
+            sup = not sup
         elif (mark := NOTE_MARK.fullmatch(piece)) is not None:
             inlines.append(NoteRef(int(mark.group(1))))
         else:
-            inlines.append(Run(piece, bold, italic))
-    if bold or italic:
-        findings.warning(src, "QT310", "dấu in đậm/in nghiêng chưa đóng",
-                         "a **bold** or *italic* mark is opened and never closed",
+            inlines.append(Run(piece, bold, italic, sup))
+    if bold or italic or sup:
+        findings.warning(src, "QT310", "dấu định dạng chưa đóng",
+                         "a **bold**, *italic* or ^superscript^ mark is opened and never closed",
                          "close it, or write \\* for a literal asterisk")
     return _merge(inlines)
 
@@ -159,8 +165,9 @@ def _merge(inlines: list[Inline]) -> list[Inline]:
     for inline in inlines:
         last = merged[-1] if merged else None
         if (isinstance(inline, Run) and isinstance(last, Run)
-                and (last.bold, last.italic) == (inline.bold, inline.italic)):
-            merged[-1] = Run(last.text + inline.text, last.bold, last.italic)
+                and (last.bold, last.italic, last.superscript)
+                == (inline.bold, inline.italic, inline.superscript)):
+            merged[-1] = Run(last.text + inline.text, last.bold, last.italic, last.superscript)
         else:
             merged.append(inline)
     return merged
