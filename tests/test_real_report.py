@@ -34,8 +34,11 @@ def real_build(tmp_path_factory) -> Path:
 
 
 def test_shipped_report_checks_clean():
+    """No errors; the only warnings are the draft's own figures disagreeing with its data."""
     result = check(Paths.at(REPO))
-    assert [f.as_dict() for f in result.findings.sorted()] == []
+    assert result.findings.errors == []
+    assert {(f.code, f.file) for f in result.findings.warnings} == \
+        {("QT601", "data/targets_2020_2025.yaml"), ("QT603", "data/targets_2020_2025.yaml")}
 
 
 def test_every_footnote_is_numbered_in_reading_order(real_build):
@@ -73,10 +76,14 @@ def test_seed_fidelity(real_build):
     body, notes = tool.read_docx(real_build)
     seed_shingles = tool.shingles(tool.skeleton(seed_body))
     recall = len(seed_shingles & tool.shingles(tool.skeleton(body))) / len(seed_shingles)
-    assert recall >= 0.93  # the appendix tables are the rest (indicators issue)
-    in_place = [n for n, text in seed_notes.items()
-                if n - 1 < len(notes) and _overlap(tool, text, notes[n - 1]) >= 0.9]
-    assert len(in_place) == len(seed_notes)
+    # The dump's garbled footnotes 119-124 have no number lines, so the tool counts their
+    # text as body; the DOCX has them as footnotes. With the notes counted, nearly all is there.
+    assert recall >= 0.975
+    with_notes = tool.shingles(tool.skeleton(body + "\n".join(notes)))
+    assert len(seed_shingles & with_notes) / len(seed_shingles) >= 0.99
+    misplaced = [n for n, text in seed_notes.items()
+                 if n - 1 >= len(notes) or _overlap(tool, text, notes[n - 1]) < 0.9]
+    assert misplaced == [35]  # 479 hộ in the draft; the data (Phụ lục 1) says 419: a remark
 
 
 def _overlap(tool, seed_text: str, built_text: str) -> float:
@@ -118,7 +125,7 @@ def _text_values(node):
         yield node
     elif isinstance(node, dict):
         for key, value in node.items():
-            if key not in ("include",):
+            if key not in ("include", "id", "layout"):
                 yield from _text_values(value)
     elif isinstance(node, list):
         for value in node:
@@ -138,7 +145,7 @@ def test_no_pdf_damage_left_in_data():
         for text in _text_values(data):
             if "Ƣ" in text or "ƣ" in text:
                 damaged.append((path.name, "Ƣ", text[:60]))
-            text = re.sub(r"\[\^[^\]]*\]", "", text)  # footnote ids are not words
+            text = re.sub(r"\[\^[^\]]*\]|\{\{.*?\}\}|\{%.*?%\}", "", text)  # ids, templates
             for word in re.findall(r"[^\W\d_]+²?", text):
                 base = unicodedata.normalize("NFD", word.lower())
                 letters = {c for c in base if c.isalpha()}

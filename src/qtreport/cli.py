@@ -124,5 +124,31 @@ def build(
     raise typer.Exit(_exit_code(result.findings, strict) if result.output else EXIT_FINDINGS)
 
 
+@app.command()
+def indicators(
+    data: DataOpt = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """Show the appendix tables in the terminal, assessments coloured, without building."""
+    from .pipeline import check as run_check
+    from .render.appendix import rich_tables
+
+    result = run_check(_paths(data, templates))
+    console = _console()
+    if result.rendered is None or not result.rendered.tables:
+        _report(result.findings, Format.human)
+        console.print("[red]Không có bảng chỉ tiêu để hiển thị[/red] (no indicator tables: "
+                      "fix the errors above, or add data/targets_2020_2025.yaml)")
+        raise typer.Exit(EXIT_FINDINGS)
+    for table in rich_tables(result.rendered.tables):
+        console.print(table)
+    if result.rendered.summary:
+        console.print(result.rendered.summary)
+    warnings = len(result.findings.warnings)
+    if warnings:
+        console.print(f"[yellow]{warnings} cảnh báo (warnings)[/yellow]: run qtreport check")
+    raise typer.Exit(EXIT_OK)
+
+
 def main() -> None:
     app()

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .diagnostics import SourceRef
-from .model import ReportMeta
+from .model import AppendixLayout, ReportMeta
+
+if TYPE_CHECKING:
+    from .compute.indicators import IndicatorResults
 
 NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001"
 NOTE_MARK = re.compile(f"{NOTE_OPEN}(\\d+){NOTE_CLOSE}")
@@ -56,3 +60,5 @@ class Document:
     meta: ReportMeta
     blocks: list[Block]
     notes: list[Note]
+    indicators: IndicatorResults | None = None  # None: the report has no indicator data
+    layouts: dict[str, AppendixLayout] = field(default_factory=dict)

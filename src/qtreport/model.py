@@ -193,6 +193,121 @@ class PageSetup(InputModel):
 
 class StyleSheet(InputModel):
     page: PageSetup = PageSetup()
+    appendix_page: PageSetup = PageSetup(width_mm=297, height_mm=210, top_mm=20, bottom_mm=15,
+                                         left_mm=20, right_mm=15)
     font: Text = "Times New Roman"
     language: Text = "vi-VN"
     styles: dict[str, StyleDef]
+
+
+# -- data/targets_2020_2025.yaml and data/actuals/<year>.yaml ------------------------------
+
+Assessment = Literal["Đạt", "Vượt", "Không đạt", "Chưa đạt"]
+TargetKind = Literal["growth", "level", "multiple", "average", "cumulative", "deadline", "rank",
+                     "qualitative"]
+IndicatorId = Annotated[str, Field(pattern=FOOTNOTE_ID)]
+Number = Annotated[float, Field(strict=False)]
+
+
+class Target(InputModel):
+    kind: TargetKind
+    text: Text | None = None  # as printed in the table; none where the draft prints none
+    min: Number | None = None
+    max: Number | None = None
+    strict: bool = False  # level targets printed ">98%": the minimum itself does not reach
+    by: int | None = None  # deadline: the last year that still counts
+    best: int | None = None  # rank: the worst rank that still reaches ("tốp 3" → 3)
+    assessment: Assessment | None = None  # qualitative: the assessment, stated
+    reason: Text | None = None
+
+    @model_validator(mode="after")
+    def _keys_for_kind(self) -> Target:
+        needed = {"growth": ["min"], "level": ["min"], "multiple": ["min"], "average": ["min"],
+                  "cumulative": ["min"], "deadline": ["by"], "rank": ["best"],
+                  "qualitative": ["assessment", "reason"]}[self.kind]
+        missing = [key for key in needed if getattr(self, key) is None]
+        if missing:
+            raise PydanticCustomError(
+                "target_incomplete", "a '{kind}' target needs {keys}",
+                {"kind": self.kind, "keys": ", ".join(f"'{k}'" for k in missing)})
+        return self
+
+
+class Official(InputModel):
+    value: Number
+    source: Text
+    text: Text | None = None  # how the cell prints, where the draft writes it out in words
+
+
+class Indicator(InputModel):
+    id: IndicatorId
+    name: Text
+    unit: Text | None = None
+    decimals: Annotated[int, Field(ge=0, le=4)] | None = None
+    target: Target | None = None
+    stated: Assessment | None = None
+    official: dict[str, Official] = {}
+    parts: list[Indicator] = []
+    sum_of_parts: bool = False
+    indicators: list[Indicator] = []
+    counted: bool | None = None
+    remark: Text | None = None
+
+
+Indicator.model_rebuild()
+
+
+class IndicatorGroup(InputModel):
+    title: Text
+    indicators: Annotated[list[Indicator], Field(min_length=1)]
+
+
+class AppendixDef(InputModel):
+    title: Text
+    layout: Annotated[str, Field(pattern=FOOTNOTE_ID)]
+    groups: list[IndicatorGroup] = []
+    indicators: list[Indicator] = []
+
+
+class TargetsFile(InputModel):
+    resolution: Text
+    base_year: int
+    last_year: int
+    appendices: list[AppendixDef] = []
+    figures: list[Indicator] = []
+
+
+class Score(InputModel):
+    """A yearly score with its grade and rank ("87,27 điểm, xếp loại Tốt, vị trí thứ 1")."""
+
+    score: Number
+    grade: Text | None = None
+    rank: int | None = None
+
+
+ActualValue = Annotated[bool, Field(strict=True)] | Number | Score | Text | None
+
+
+class ActualsFile(InputModel):
+    year: int
+    estimate: bool = False
+    values: dict[IndicatorId, ActualValue]
+
+
+# -- templates/appendices/<layout>.yaml ------------------------------------------------------
+
+class ColumnDef(InputModel):
+    header: Annotated[list[Text], Field(min_length=1, max_length=2)]
+    show: Text  # what the cell shows: number, name, unit, target, actual:<year>, figure:<name>,
+    #             assessment, comparison
+    width_mm: Annotated[float, Field(gt=0, le=300, strict=False)]
+    align: Literal["left", "center", "right"] = "center"
+
+
+class AppendixLayout(InputModel):
+    heading: Text  # "Phụ lục {n}. {title}"
+    subheading: Text | None = None
+    columns: Annotated[list[ColumnDef], Field(min_length=1)]
+    font_size: Points = 11
+    score_text: Text = "{score} điểm"  # a score cell: {score}, {grade}, {rank}
+    text_columns: list[Text] = []  # where a row's written-out figures go when these are empty

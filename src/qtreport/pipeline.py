@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Findings
+from .document import Document
 from .load import load_file, load_tree
 from .model import StyleSheet
 from .render.text import RenderedDocument
@@ -38,6 +39,7 @@ class Paths:
 class Result:
     findings: Findings = field(default_factory=Findings)
     rendered: RenderedDocument | None = None
+    document: Document | None = None  # computed: numbering, footnotes, indicators
     stylesheet: StyleSheet | None = None
     output: Path | None = None
 
@@ -50,7 +52,7 @@ def check(paths: Paths) -> Result:
     """Everything `build` validates, without writing a document."""
     from .compute import compute
     from .render.text import render_text
-    from .validate import validate, validate_stylesheet
+    from .validate import validate, validate_indicators, validate_stylesheet
 
     result = Result()
     findings = result.findings
@@ -58,14 +60,27 @@ def check(paths: Paths) -> Result:
     sheet_path = paths.templates / "styles.yaml"
     sheet_file = load_file(sheet_path, paths.name(sheet_path), findings)
     result.stylesheet = validate_stylesheet(sheet_file, findings) if sheet_file else None
+    layouts = _load_layouts(paths, findings)
     report = validate(files, paths.name(paths.data), findings)
+    indicators = validate_indicators(files, paths.name(paths.data), layouts, findings)
     if report is None or findings.errors:
         return result
-    document = compute(report, findings)
+    document = compute(report, indicators, findings)
+    result.document = document
     rendered = render_text(document, findings)
     if not findings.errors:
         result.rendered = rendered
     return result
+
+
+def _load_layouts(paths: Paths, findings: Findings) -> dict:
+    """templates/appendices/<layout>.yaml, by layout name."""
+    layouts = {}
+    for path in sorted((paths.templates / "appendices").glob("*.yaml")):
+        loaded = load_file(path, paths.name(path), findings)
+        if loaded is not None:
+            layouts[path.stem] = loaded
+    return layouts
 
 
 def build(paths: Paths, review: bool = False) -> Result:

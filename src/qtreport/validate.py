@@ -16,7 +16,18 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Findings, SourceRef
 from .load import SourceFile
-from .model import ClosingFile, Include, InputModel, ReportMeta, Section, StyleSheet
+from .model import (
+    ActualsFile,
+    AppendixLayout,
+    ClosingFile,
+    Include,
+    Indicator,
+    InputModel,
+    ReportMeta,
+    Section,
+    StyleSheet,
+    TargetsFile,
+)
 
 REPORT_FILE = "report.yaml"
 M = TypeVar("M", bound=InputModel)
@@ -268,3 +279,151 @@ def _field_name(path: tuple) -> str:
 def validate_stylesheet(file: SourceFile, findings: Findings) -> StyleSheet | None:
     """templates/styles.yaml, validated like the report's own files."""
     return _Validator({file.name: file}, "", findings).model(file, (), StyleSheet)
+
+
+# -- indicators ----------------------------------------------------------------------------
+
+TARGETS_FILE = "targets_2020_2025.yaml"
+
+
+@dataclass
+class IndicatorData:
+    targets: TargetsFile
+    actuals: dict[int, ActualsFile]  # by year
+    layouts: dict[str, AppendixLayout]
+
+
+def validate_indicators(files: dict[str, SourceFile], data_prefix: str,
+                        layouts: dict[str, SourceFile], findings: Findings
+                        ) -> IndicatorData | None:
+    """The targets, the yearly figures and the appendix layouts; None if there are none."""
+    prefix = data_prefix.rstrip("/")
+    checker = _Validator(files, prefix, findings)
+    name = f"{prefix}/{TARGETS_FILE}"
+    if name not in files:
+        return None
+    targets = checker.model(files[name], (), TargetsFile)
+    actuals: dict[int, ActualsFile] = {}
+    sources: dict[int, SourceFile] = {}
+    for file_name in sorted(files):
+        if file_name.startswith(f"{prefix}/actuals/"):
+            loaded = checker.model(files[file_name], (), ActualsFile)
+            if loaded is not None and _check_year(loaded, file_name, files[file_name], actuals,
+                                                  findings):
+                sources[loaded.year] = files[file_name]
+    models = {}
+    for layout_name, file in layouts.items():
+        model = checker.model(file, (), AppendixLayout)
+        if model is not None:
+            models[layout_name] = model
+    if targets is None:
+        return None
+    ok = _check_indicator_ids(targets, actuals, sources, files[name], findings)
+    ok &= _check_layouts(targets, models, findings)
+    return IndicatorData(targets, actuals, models) if ok else None
+
+
+def _check_year(loaded: ActualsFile, name: str, file: SourceFile,
+                actuals: dict[int, ActualsFile], findings: Findings) -> bool:
+    stem = name.rsplit("/", 1)[-1].split(".")[0]
+    if stem != str(loaded.year):
+        findings.error(file.ref(("year",)), "QT502", "năm trong tệp khác tên tệp",
+                       f"the file is named {stem} but says year: {loaded.year}",
+                       f"name the file {loaded.year}.yaml, or correct 'year'")
+    elif loaded.year in actuals:
+        findings.error(file.ref(("year",)), "QT502", "năm bị lặp",
+                       f"a second file for {loaded.year}", "keep one file per year")
+    else:
+        actuals[loaded.year] = loaded
+        return True
+    return False
+
+
+def all_indicators(targets: TargetsFile) -> list[Indicator]:
+    """Every indicator of every appendix and of `figures`, parents before children."""
+    out: list[Indicator] = []
+
+    def walk(indicator: Indicator) -> None:
+        out.append(indicator)
+        for child in (*indicator.indicators, *indicator.parts):
+            walk(child)
+
+    for appendix in targets.appendices:
+        for group in appendix.groups:
+            for indicator in group.indicators:
+                walk(indicator)
+        for indicator in appendix.indicators:
+            walk(indicator)
+    for indicator in targets.figures:
+        walk(indicator)
+    return out
+
+
+def _check_indicator_ids(targets: TargetsFile, actuals: dict[int, ActualsFile],
+                         sources: dict[int, SourceFile], targets_file: SourceFile,
+                         findings: Findings) -> bool:
+    ok = True
+    known: dict[str, Indicator] = {}
+    for indicator in all_indicators(targets):
+        if indicator.id in known:
+            findings.error(indicator.src, "QT501", f"mã chỉ tiêu '{indicator.id}' bị lặp",
+                           f"indicator id '{indicator.id}' is used twice "
+                           f"(first at {known[indicator.id].src})", "give each row its own id")
+            ok = False
+        known[indicator.id] = indicator
+    for year in range(targets.base_year, targets.last_year + 1):
+        if year not in actuals:
+            findings.error(targets_file.ref(("last_year",)), "QT503",
+                           f"thiếu tệp số liệu năm {year}",
+                           f"there is no data/actuals/{year}.yaml",
+                           f"add data/actuals/{year}.yaml (with null for figures not known)")
+            ok = False
+    carried = {key for file in actuals.values() for key in file.values}
+    for year, file in sorted(actuals.items()):
+        for key in file.values:
+            if key not in known:
+                guess = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+                findings.error(sources[year].ref(("values", key)), "QT505",
+                               f"không có chỉ tiêu '{key}'", f"no indicator has the id '{key}'",
+                               f"did you mean '{guess[0]}'?" if guess else
+                               f"indicator ids are defined in {targets_file.name}")
+                ok = False
+        for key in sorted(carried - set(file.values)):
+            findings.error(sources[year].ref(("values",)), "QT504",
+                           f"năm {year} thiếu chỉ tiêu '{key}'",
+                           f"{year} has no entry for '{key}', which other years have",
+                           f"write '{key}: null' if there is no figure for {year}")
+            ok = False
+    return ok
+
+
+def _check_layouts(targets: TargetsFile, layouts: dict[str, AppendixLayout],
+                   findings: Findings) -> bool:
+    from .compute.indicators import is_figure_name
+
+    ok = True
+    for appendix in targets.appendices:
+        layout = layouts.get(appendix.layout)
+        if layout is None:
+            findings.error(appendix.src, "QT506", f"không có mẫu bảng '{appendix.layout}'",
+                           f"there is no templates/appendices/{appendix.layout}.yaml",
+                           f"available: {', '.join(sorted(layouts)) or 'none'}")
+            ok = False
+            continue
+        for column in layout.columns:
+            for show in column.show.split("|"):
+                kind, _, arg = show.strip().partition(":")
+                valid = (kind in COLUMN_SHOWS and not arg) or \
+                    (kind == "actual" and arg.isdigit()) or \
+                    (kind == "figure" and is_figure_name(arg))
+                if not valid:
+                    findings.error(column.src, "QT507", f"cột không hợp lệ '{column.show}'",
+                                   f"a column cannot show '{show.strip()}'",
+                                   f"write one of {', '.join(COLUMN_SHOWS)}, actual:<year>, "
+                                   "figure:growth_<year> (or ratio, total, average, "
+                                   "sum_<from>_<to>), separated by | for fallbacks")
+                    ok = False
+    return ok
+
+
+COLUMN_SHOWS = ("number", "name", "unit", "target", "assessment", "comparison")

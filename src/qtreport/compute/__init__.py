@@ -2,19 +2,24 @@
 
 - numbering.py: heading labels from position, item labels "(1)", list continuation
 - footnotes.py: footnote markers in reading order -> numbers 1…N, reference checks
+- indicators.py: growth, ratios, sums, averages, assessments and the summary count
 """
 
 from __future__ import annotations
 
 from ..diagnostics import Findings
 from ..document import Document
-from ..validate import Report
+from ..validate import IndicatorData, Report
 from .footnotes import FootnoteNumbering
+from .indicators import compute_indicators
 from .numbering import flatten
 
 
-def compute(report: Report, findings: Findings) -> Document:
+def compute(report: Report, data: IndicatorData | None, findings: Findings) -> Document:
     notes = FootnoteNumbering(report, findings)
     blocks = flatten(report, notes, findings)
     notes.report_unused()
-    return Document(report.meta, blocks, notes.notes)
+    if data is None:
+        return Document(report.meta, blocks, notes.notes)
+    results = compute_indicators(data.targets, data.actuals, findings)
+    return Document(report.meta, blocks, notes.notes, results, data.layouts)

@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 from ..model import StyleSheet
 from .footnotes import Footnotes, add_reference
 from .styles import apply_stylesheet
+from .tables import add_appendix
 from .text import Inline, NoteRef, RenderedDocument, RenderedHeading, RenderedParagraph, Run
 
 REVIEWER = "Góp ý"  # author shown on remarks turned into comments
@@ -28,7 +29,7 @@ def heading_style(depth: int) -> str:
 
 class _Writer:
     def __init__(self, rendered: RenderedDocument, sheet: StyleSheet, review: bool):
-        self.rendered, self.review = rendered, review
+        self.rendered, self.review, self.sheet = rendered, review, sheet
         self.document: DocxDocument = docx.Document()
         self._clear_template()
         apply_stylesheet(self.document, sheet)
@@ -52,6 +53,8 @@ class _Writer:
                 self._heading(block)
             else:
                 self._paragraph(block)
+        for table in self.rendered.tables:
+            add_appendix(self.document, table, self.sheet)
         self._properties()
         out = io.BytesIO()
         self.document.save(out)

@@ -12,7 +12,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
-from ..model import StyleDef, StyleSheet
+from ..model import PageSetup, StyleDef, StyleSheet
 
 _TWIPS_PER_MM = 1440 / 25.4
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
@@ -33,12 +33,20 @@ def apply_stylesheet(document: DocxDocument, sheet: StyleSheet) -> None:
 
 
 def _page_setup(document: DocxDocument, sheet: StyleSheet) -> None:
-    page = sheet.page
     for section in document.sections:
-        section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
-        section.top_margin, section.bottom_margin = Mm(page.top_mm), Mm(page.bottom_mm)
-        section.left_margin, section.right_margin = Mm(page.left_mm), Mm(page.right_mm)
-        section.header_distance, section.footer_distance = Mm(page.header_mm), Mm(page.footer_mm)
+        set_page(section, sheet.page)
+
+
+def set_page(section, page: PageSetup) -> None:
+    """Size, orientation and margins of one section of the document."""
+    from docx.enum.section import WD_ORIENT
+
+    landscape = page.width_mm > page.height_mm
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
+    section.top_margin, section.bottom_margin = Mm(page.top_mm), Mm(page.bottom_mm)
+    section.left_margin, section.right_margin = Mm(page.left_mm), Mm(page.right_mm)
+    section.header_distance, section.footer_distance = Mm(page.header_mm), Mm(page.footer_mm)
 
 
 def _fonts_xml(sheet: StyleSheet) -> str:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..compute.indicators import IndicatorResults
 from ..diagnostics import Findings, SourceRef
 from ..document import NOTE_CLOSE, NOTE_MARK, NOTE_OPEN, Document, Heading, Note, Paragraph
 from ..model import ReportMeta
 from ..numformat import format_number, format_percent
+from .appendix import RenderedTable, render_appendix
 
 MAX_OUTPUT_CHARS = 100_000  # one paragraph; a runaway loop stops here
 
@@ -70,11 +72,93 @@ class RenderedDocument:
     meta: ReportMeta
     blocks: list[RenderedHeading | RenderedParagraph]
     notes: list[RenderedNote]
+    tables: list[RenderedTable] = field(default_factory=list)
+    summary: str = ""  # "13/18 chỉ tiêu đạt và vượt" for the terminal view
+
+
+class HelperError(Exception):
+    """A data helper was asked for something the data does not have."""
 
 
 def template_helpers() -> dict[str, Callable[..., Any]]:
-    """The names a paragraph may use. Documented in docs/yaml-format.md."""
-    return {"num": format_number, "pct": format_percent}
+    """Formatting helpers any paragraph may use. Documented in docs/yaml-format.md."""
+    return {"num": _num, "pct": format_percent}
+
+
+def _num(value: Any, decimals: int | None = None) -> str:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise HelperError(f"num() needs a number, not {value!r}")
+    return format_number(value, decimals)
+
+
+class DataHelpers:
+    """`actual`, `figure`, `assessment`, `achieved`, `counted`: the indicator data in text.
+
+    Documented in docs/indicators.md. Asking for an unknown id or a missing figure is an
+    error at the paragraph that asks, never an empty spot in the report.
+    """
+
+    def __init__(self, results: IndicatorResults | None):
+        self.results = results
+
+    def names(self) -> dict[str, Callable[..., Any]]:
+        return {"actual": self.actual, "figure": self.figure, "rate": self.rate,
+                "assessment": self.assessment, "achieved": self.achieved,
+                "counted": self.counted}
+
+    def _result(self, indicator_id: str):
+        if self.results is None:
+            raise HelperError("the report has no indicator data (data/targets_2020_2025.yaml)")
+        if indicator_id not in self.results.by_id:
+            import difflib
+
+            guess = difflib.get_close_matches(str(indicator_id), list(self.results.by_id), 1)
+            raise HelperError(f"no indicator '{indicator_id}'"
+                              + (f"; did you mean '{guess[0]}'?" if guess else ""))
+        return self.results.by_id[indicator_id]
+
+    def actual(self, indicator_id: str, year: int) -> Any:
+        value = self._result(indicator_id).figure(f"value_{year}").value
+        if value is None:
+            value = self._result(indicator_id).values.get(year)
+        if value is None:
+            raise HelperError(f"'{indicator_id}' has no figure for {year} in data/actuals/")
+        return value
+
+    def figure(self, indicator_id: str, name: str) -> float:
+        from ..compute.indicators import is_figure_name
+
+        if not is_figure_name(name):
+            raise HelperError(f"'{name}' is not a figure: use growth_<year>, ratio, total, "
+                              "total_<year>, average, sum_<from>_<to> or value_<year>")
+        value = self._result(indicator_id).figure(name).value
+        if value is None:
+            raise HelperError(f"'{indicator_id}' has no {name}: its yearly figures are missing")
+        return value
+
+    def rate(self, indicator_id: str, year: int) -> float:
+        """Growth a year in percent, from the index as the table prints it (117,08 → 17,08)."""
+        return round(self.figure(indicator_id, f"growth_{year}"), 2) - 100
+
+    def assessment(self, indicator_id: str) -> str:
+        result = self._result(indicator_id).assessment
+        if result is None:
+            raise HelperError(f"'{indicator_id}' has no assessment (no target or no figures)")
+        return result
+
+    def achieved(self, appendix: int | None = None) -> int:
+        return self._count(appendix, achieved=True)
+
+    def counted(self, appendix: int | None = None) -> int:
+        return self._count(appendix, achieved=False)
+
+    def _count(self, appendix: int | None, achieved: bool) -> int:
+        from ..compute.indicators import ACHIEVED
+
+        if self.results is None:
+            raise HelperError("the report has no indicator data (data/targets_2020_2025.yaml)")
+        rows = self.results.rows_of(appendix)
+        return sum(r.counted and (not achieved or r.assessment in ACHIEVED) for r in rows)
 
 
 @cache
@@ -89,7 +173,8 @@ def _environment():
     return env
 
 
-def render_template(source: str, src: SourceRef, findings: Findings) -> str | None:
+def render_template(source: str, src: SourceRef, findings: Findings,
+                    context: dict[str, Any] | None = None) -> str | None:
     """The filled text, or None (with a finding) when the template fails."""
     if "{" not in source:  # plain text: most paragraphs; skip Jinja entirely
         return source
@@ -97,7 +182,7 @@ def render_template(source: str, src: SourceRef, findings: Findings) -> str | No
     from jinja2.exceptions import SecurityError
 
     try:
-        text = _environment().from_string(source).render()
+        text = _environment().from_string(source).render(**(context or {}))
     except TemplateSyntaxError as err:
         findings.error(src, "QT301", "lỗi cú pháp biểu thức {{ … }}",
                        f"template syntax error: {err.message}",
@@ -107,7 +192,14 @@ def render_template(source: str, src: SourceRef, findings: Findings) -> str | No
     except UndefinedError as err:
         findings.error(src, "QT302", "biểu thức dùng tên không tồn tại",
                        f"template uses an unknown name: {err.message}",
-                       f"available helpers: {', '.join(sorted(template_helpers()))}")
+                       "available helpers: " + ", ".join(
+                           sorted([*template_helpers(), *DataHelpers(None).names()])))
+        return None
+    except HelperError as err:
+        findings.error(src, "QT305", "số liệu được dẫn không có trong dữ liệu",
+                       f"template asks for data that is not there: {err}",
+                       "check the indicator id and year against data/targets_2020_2025.yaml "
+                       "and data/actuals/")
         return None
     except SecurityError as err:
         findings.error(src, "QT303", "biểu thức bị chặn vì không an toàn",
@@ -174,19 +266,37 @@ def _merge(inlines: list[Inline]) -> list[Inline]:
 
 
 def render_text(document: Document, findings: Findings) -> RenderedDocument:
+    context = DataHelpers(document.indicators).names()
     blocks: list[RenderedHeading | RenderedParagraph] = []
     for block in document.blocks:
         if isinstance(block, Heading):
             blocks.append(RenderedHeading(block.depth, block.label, block.title,
                                           block.src, block.remark))
         else:
-            blocks.append(_paragraph(block, findings))
-    notes = [_note(note, findings) for note in document.notes]
-    return RenderedDocument(document.meta, blocks, notes)
+            blocks.append(_paragraph(block, findings, context))
+    notes = [_note(note, findings, context) for note in document.notes]
+    return RenderedDocument(document.meta, blocks, notes, _tables(document),
+                            _summary(document))
 
 
-def _paragraph(block: Paragraph, findings: Findings) -> RenderedParagraph:
-    text = render_template(block.template, block.src, findings)
+def _summary(document: Document) -> str:
+    if document.indicators is None:
+        return ""
+    helpers = DataHelpers(document.indicators)
+    parts = [f"Phụ lục {n}: {helpers.achieved(n)}/{helpers.counted(n)} chỉ tiêu đạt và vượt"
+             for n in range(1, len(document.indicators.appendices) + 1) if helpers.counted(n)]
+    return "; ".join(parts)
+
+
+def _tables(document: Document) -> list[RenderedTable]:
+    if document.indicators is None:
+        return []
+    return [render_appendix(appendix, document.layouts[appendix.layout], document.indicators)
+            for appendix in document.indicators.appendices]
+
+
+def _paragraph(block: Paragraph, findings: Findings, context: dict) -> RenderedParagraph:
+    text = render_template(block.template, block.src, findings, context)
     if text is None:
         return RenderedParagraph([], block.label, block.src, block.remark)
     found = [int(m) for m in NOTE_MARK.findall(text)]
@@ -199,9 +309,9 @@ def _paragraph(block: Paragraph, findings: Findings) -> RenderedParagraph:
                              block.src, block.remark)
 
 
-def _note(note: Note, findings: Findings) -> RenderedNote:
+def _note(note: Note, findings: Findings, context: dict) -> RenderedNote:
     paragraphs = []
     for source, src in note.paragraphs:
-        text = render_template(source, src, findings)
+        text = render_template(source, src, findings, context)
         paragraphs.append(parse_inlines(text, src, findings) if text is not None else [])
     return RenderedNote(note.number, paragraphs, note.remark)

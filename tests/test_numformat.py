@@ -1,0 +1,45 @@
+"""Vietnamese number formatting: thousands '.', decimals ','."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qtreport.numformat import format_number, format_percent
+
+
+def parse_vi(text: str) -> Decimal:
+    return Decimal(text.replace(".", "").replace(",", ".").replace("\u2212", "-"))
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "shown"),
+    [(2796, None, "2.796"), (98.1, None, "98,1"), (116.575, 2, "116,58"), (0, None, "0"),
+     (126.0, 1, "126,0"), (3033, None, "3.033"), (-1234.5, None, "-1.234,5"),
+     (1_000_000, None, "1.000.000"), (0.5, 0, "1")],
+)
+def test_examples(value, decimals, shown):
+    assert format_number(value, decimals) == shown
+
+
+def test_percent():
+    assert format_percent(9.67) == "9,67%"
+
+
+@given(st.integers(min_value=-10**12, max_value=10**12))
+def test_integers_round_trip(n):
+    text = format_number(n)
+    assert parse_vi(text) == n
+    assert "," not in text  # no decimal mark on a whole number
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False))
+def test_two_decimals_round_trip(value):
+    text = format_number(value, 2)
+    assert parse_vi(text) == value
+    assert text.split(",")[1].isdigit() and len(text.split(",")[1]) == 2
+    grouped = text.lstrip("-").split(",")[0].split(".")
+    assert all(len(g) == 3 for g in grouped[1:]) and 1 <= len(grouped[0]) <= 3
