@@ -105,6 +105,8 @@ def build(
     out: Annotated[Path | None, typer.Option(help="Output folder [default: build/]")] = None,
     review: Annotated[bool, typer.Option(
         help="Add reviewers' remarks as Word comments (writes <name>-gop-y.docx)")] = False,
+    pdf: Annotated[bool, typer.Option(
+        help="Also write a PDF through LibreOffice (it must be installed)")] = False,
     format: Annotated[Format, typer.Option("--format", "-f",
                                            help="How to print findings")] = Format.human,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too")] = False,
@@ -114,10 +116,12 @@ def build(
 
     console = _console()
     with console.status("Đang biên dịch báo cáo… (compiling)"):
-        result = run_build(_paths(data, templates, out), review=review)
+        result = run_build(_paths(data, templates, out), review=review, pdf=pdf)
     _report(result.findings, format)
     if result.output is not None and format is Format.human:
         console.print(f"[green]Đã ghi[/green] (written) {_shown(result.output)}")
+        if result.pdf is not None:
+            console.print(f"[green]Đã ghi[/green] (written) {_shown(result.pdf)}")
     elif result.output is None and format is Format.human:
         console.print("[red]Không ghi tài liệu[/red] (no document written: fix the errors "
                       "above; the previous build is left as it was)")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .diagnostics import SourceRef
-from .model import AppendixLayout, ReportMeta
+from .model import AppendixLayout, FrontMatter, ReportMeta
 
 if TYPE_CHECKING:
     from .compute.indicators import IndicatorResults
@@ -62,3 +62,4 @@ class Document:
     notes: list[Note]
     indicators: IndicatorResults | None = None  # None: the report has no indicator data
     layouts: dict[str, AppendixLayout] = field(default_factory=dict)
+    front_matter: FrontMatter | None = None

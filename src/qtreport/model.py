@@ -16,6 +16,7 @@ from pydantic import (
     Discriminator,
     Field,
     PrivateAttr,
+    RootModel,
     Tag,
     model_validator,
 )
@@ -311,3 +312,14 @@ class AppendixLayout(InputModel):
     font_size: Points = 11
     score_text: Text = "{score} điểm"  # a score cell: {score}, {grade}, {rank}
     text_columns: list[Text] = []  # where a row's written-out figures go when these are empty
+
+
+class FrontMatterLine(InputModel):
+    """templates/front-matter.yaml: one paragraph of the first page's block."""
+
+    style: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9]*$")]
+    text: Text
+
+
+class FrontMatter(RootModel[list[FrontMatterLine]]):
+    """templates/front-matter.yaml: the paragraphs above Phần thứ nhất."""

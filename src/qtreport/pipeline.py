@@ -42,6 +42,7 @@ class Result:
     document: Document | None = None  # computed: numbering, footnotes, indicators
     stylesheet: StyleSheet | None = None
     output: Path | None = None
+    pdf: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -52,7 +53,12 @@ def check(paths: Paths) -> Result:
     """Everything `build` validates, without writing a document."""
     from .compute import compute
     from .render.text import render_text
-    from .validate import validate, validate_indicators, validate_stylesheet
+    from .validate import (
+        validate,
+        validate_front_matter,
+        validate_indicators,
+        validate_stylesheet,
+    )
 
     result = Result()
     findings = result.findings
@@ -60,12 +66,17 @@ def check(paths: Paths) -> Result:
     sheet_path = paths.templates / "styles.yaml"
     sheet_file = load_file(sheet_path, paths.name(sheet_path), findings)
     result.stylesheet = validate_stylesheet(sheet_file, findings) if sheet_file else None
+    front_path = paths.templates / "front-matter.yaml"
+    front_file = load_file(front_path, paths.name(front_path), findings)
+    front = validate_front_matter(front_file, result.stylesheet, findings) if front_file \
+        else None
     layouts = _load_layouts(paths, findings)
     report = validate(files, paths.name(paths.data), findings)
     indicators = validate_indicators(files, paths.name(paths.data), layouts, findings)
     if report is None or findings.errors:
         return result
     document = compute(report, indicators, findings)
+    document.front_matter = front
     result.document = document
     rendered = render_text(document, findings)
     if not findings.errors:
@@ -83,7 +94,7 @@ def _load_layouts(paths: Paths, findings: Findings) -> dict:
     return layouts
 
 
-def build(paths: Paths, review: bool = False) -> Result:
+def build(paths: Paths, review: bool = False, pdf: bool = False) -> Result:
     """Check, then write build/<output>.docx (atomically) when there is no error."""
     result = check(paths)
     if result.rendered is None or result.stylesheet is None or not result.ok:
@@ -106,4 +117,21 @@ def build(paths: Paths, review: bool = False) -> Result:
                               "open in Word")
         return result
     result.output = target
+    if pdf:
+        _pdf(paths, result, target)
     return result
+
+
+def _pdf(paths: Paths, result: Result, docx: Path) -> None:
+    from .diagnostics import SourceRef
+    from .write import PdfError, convert_to_pdf
+
+    target = docx.with_suffix(".pdf")
+    try:
+        convert_to_pdf(docx, target)
+    except (PdfError, OSError) as err:
+        result.findings.error(SourceRef(paths.name(target), 1), "QT402",
+                              "không tạo được tệp PDF", str(err),
+                              "the DOCX was written; only the PDF is missing")
+        return
+    result.pdf = target

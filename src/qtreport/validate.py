@@ -12,7 +12,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 
 from .diagnostics import Findings, SourceRef
 from .load import SourceFile
@@ -20,6 +20,7 @@ from .model import (
     ActualsFile,
     AppendixLayout,
     ClosingFile,
+    FrontMatter,
     Include,
     Indicator,
     InputModel,
@@ -186,6 +187,9 @@ def _data_path(data: Any, loc: tuple) -> tuple:
 
 def attach_sources(model: BaseModel, file: SourceFile, path: tuple) -> None:
     """Give every model in the tree its file:line, walking the fields as the data was."""
+    if isinstance(model, RootModel):
+        _attach_value(model.root, file, path)
+        return
     if isinstance(model, InputModel):
         model._src = file.ref(path)
     for name, field in type(model).model_fields.items():
@@ -279,6 +283,22 @@ def _field_name(path: tuple) -> str:
 def validate_stylesheet(file: SourceFile, findings: Findings) -> StyleSheet | None:
     """templates/styles.yaml, validated like the report's own files."""
     return _Validator({file.name: file}, "", findings).model(file, (), StyleSheet)
+
+
+def validate_front_matter(file: SourceFile, sheet: StyleSheet | None,
+                          findings: Findings) -> FrontMatter | None:
+    """templates/front-matter.yaml; every style it names must be in templates/styles.yaml."""
+    front = _Validator({file.name: file}, "", findings).model(file, (), FrontMatter)
+    if front is None or sheet is None:
+        return front
+    for line in front.root:
+        if line.style not in sheet.styles:
+            guess = difflib.get_close_matches(line.style, list(sheet.styles), n=1)
+            findings.error(line.src, "QT108", f"không có kiểu '{line.style}'",
+                           f"there is no style '{line.style}' in templates/styles.yaml",
+                           f"did you mean '{guess[0]}'?" if guess else
+                           "add it to templates/styles.yaml")
+    return front
 
 
 # -- indicators ----------------------------------------------------------------------------

@@ -12,6 +12,8 @@ import io
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
 
 from ..model import StyleSheet
@@ -55,21 +57,16 @@ class _Writer:
                 self._paragraph(block)
         for table in self.rendered.tables:
             add_appendix(self.document, table, self.sheet)
+        self._page_numbers()
         self._properties()
         out = io.BytesIO()
         self.document.save(out)
         return out.getvalue()
 
     def _front_matter(self) -> None:
-        meta = self.rendered.meta
-        if meta.marker:
-            self.document.add_paragraph(meta.marker, style="Marker")
-        self.document.add_paragraph(meta.issuer, style="Issuer")
-        if meta.congress:
-            self.document.add_paragraph(meta.congress, style="Issuer")
-        self.document.add_paragraph(meta.title, style="Document Title")
-        if meta.subtitle:
-            self.document.add_paragraph(meta.subtitle, style="Document Subtitle")
+        """templates/front-matter.yaml, filled from data/report.yaml."""
+        for style_id, text in self.rendered.front:
+            self.document.add_paragraph(text, style=self.sheet.styles[style_id].name)
 
     def _heading(self, block: RenderedHeading) -> None:
         paragraph = self.document.add_paragraph(style=heading_style(block.depth))
@@ -129,6 +126,19 @@ class _Writer:
                                                 initials="GY")
             comment._comment_elm.attrib.pop(
                 "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}date", None)
+
+    def _page_numbers(self) -> None:
+        """Arabic page numbers, top centre, from page 2 (none on page 1); the appendices'
+        sections inherit the header, so numbering runs on through them."""
+        first = self.document.sections[0]
+        first.different_first_page_header_footer = True
+        paragraph = first.header.paragraphs[0]
+        paragraph.style = self.sheet.styles["Header"].name if "Header" in self.sheet.styles \
+            else None
+        paragraph._p.append(parse_xml(
+            f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>2</w:t></w:r>'
+            "</w:fldSimple>"))
+        first.first_page_header.paragraphs[0].text = ""
 
     def _properties(self) -> None:
         meta, props = self.rendered.meta, self.document.core_properties

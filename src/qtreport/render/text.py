@@ -74,6 +74,7 @@ class RenderedDocument:
     notes: list[RenderedNote]
     tables: list[RenderedTable] = field(default_factory=list)
     summary: str = ""  # "13/18 chỉ tiêu đạt và vượt" for the terminal view
+    front: list[tuple[str, str]] = field(default_factory=list)  # (style id, text), page 1
 
 
 class HelperError(Exception):
@@ -276,7 +277,20 @@ def render_text(document: Document, findings: Findings) -> RenderedDocument:
             blocks.append(_paragraph(block, findings, context))
     notes = [_note(note, findings, context) for note in document.notes]
     return RenderedDocument(document.meta, blocks, notes, _tables(document),
-                            _summary(document))
+                            _summary(document), _front(document, findings))
+
+
+def _front(document: Document, findings: Findings) -> list[tuple[str, str]]:
+    if document.front_matter is None:
+        return []
+    fields = {name: value or "" for name, value in document.meta.model_dump().items()
+              if isinstance(value, str | None)}
+    lines = []
+    for line in document.front_matter.root:
+        text = render_template(line.text, line.src, findings, fields)
+        if text and text.strip():
+            lines.append((line.style, text.strip()))
+    return lines
 
 
 def _summary(document: Document) -> str:
