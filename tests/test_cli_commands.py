@@ -1,0 +1,58 @@
+"""The other commands: build --pdf, indicators, --help; on the shipped report."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO
+
+
+@pytest.fixture
+def repo_copy(tmp_path):
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    return tmp_path
+
+
+def test_pdf_without_libreoffice_says_how_to_install(qtreport, repo_copy, monkeypatch):
+    monkeypatch.setattr("shutil.which", lambda _name: None)
+    outcome = qtreport(repo_copy, "build", "--pdf")
+    assert outcome.exit_code == 1
+    assert "QT402" in outcome.output
+    assert "apt-get install libreoffice-writer-nogui" in outcome.output
+    assert (repo_copy / "build" / "bao-cao-chinh-tri.docx").exists()  # the DOCX is there
+
+
+def test_pdf_with_libreoffice(qtreport, repo_copy):
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed (CI installs it: see .ci/run)")
+    outcome = qtreport(repo_copy, "build", "--pdf")
+    assert outcome.exit_code == 0, outcome.output
+    pdf = repo_copy / "build" / "bao-cao-chinh-tri.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True).stdout.decode()
+    assert "Phần thứ nhất" in text and "Phụ lục 2." in text
+
+
+def test_indicators_view(qtreport, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "240")
+    outcome = qtreport(REPO, "indicators")
+    assert outcome.exit_code == 0
+    assert "Phụ lục 1. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU" in outcome.output
+    assert "116,80" in outcome.output and "Không đạt" in outcome.output
+    assert "Phụ lục 1: 13/18 chỉ tiêu đạt và vượt" in outcome.output
+    assert not (REPO / "build" / "indicators").exists()
+
+
+def test_help_is_quick_and_lists_the_commands():
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "qtreport", "--help"],
+                          capture_output=True, text=True, check=True, cwd=REPO)
+    for command in ("build", "check", "indicators"):
+        assert command in done.stdout
+    heavy = [line for line in done.stderr.splitlines()
+             if any(f" {m}" in line.split("|")[-1] for m in ("docx", "jinja2", "babel", "lxml"))]
+    assert heavy == []  # python-docx, Jinja and Babel are imported only when needed
