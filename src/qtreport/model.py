@@ -323,3 +323,11 @@ class FrontMatterLine(InputModel):
 
 class FrontMatter(RootModel[list[FrontMatterLine]]):
     """templates/front-matter.yaml: the paragraphs above Phần thứ nhất."""
+
+
+class SpellingAllowList(InputModel):
+    """data/spelling-allow.yaml: what the text lints accept although it looks wrong."""
+
+    words: list[Text] = []  # foreign names and words: Covid, Internet, Lênin …
+    doubled: list[Text] = []  # words that are rightly written twice ("thể" in "cụ thể thể hiện")
+    numbers: list[Text] = []  # numbers in another convention on purpose ("4.0")

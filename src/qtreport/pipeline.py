@@ -79,6 +79,11 @@ def check(paths: Paths) -> Result:
     document.front_matter = front
     result.document = document
     rendered = render_text(document, findings)
+    from .lint import lint_document
+    from .validate import validate_allow_list
+
+    lint_document(rendered, validate_allow_list(files, paths.name(paths.data), findings),
+                  findings)
     if not findings.errors:
         result.rendered = rendered
     return result

@@ -26,6 +26,7 @@ from .model import (
     InputModel,
     ReportMeta,
     Section,
+    SpellingAllowList,
     StyleSheet,
     TargetsFile,
 )
@@ -447,3 +448,15 @@ def _check_layouts(targets: TargetsFile, layouts: dict[str, AppendixLayout],
 
 
 COLUMN_SHOWS = ("number", "name", "unit", "target", "assessment", "comparison")
+
+
+ALLOW_FILE = "spelling-allow.yaml"
+
+
+def validate_allow_list(files: dict[str, SourceFile], data_prefix: str,
+                        findings: Findings) -> SpellingAllowList | None:
+    """data/spelling-allow.yaml, if the report has one."""
+    name = f"{data_prefix.rstrip('/')}/{ALLOW_FILE}"
+    if name not in files:
+        return None
+    return _Validator(files, data_prefix, findings).model(files[name], (), SpellingAllowList)

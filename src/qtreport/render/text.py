@@ -65,6 +65,7 @@ class RenderedNote:
     number: int
     paragraphs: list[list[Inline]]
     remark: str | None
+    src: SourceRef
 
 
 @dataclass
@@ -328,4 +329,4 @@ def _note(note: Note, findings: Findings, context: dict) -> RenderedNote:
     for source, src in note.paragraphs:
         text = render_template(source, src, findings, context)
         paragraphs.append(parse_inlines(text, src, findings) if text is not None else [])
-    return RenderedNote(note.number, paragraphs, note.remark)
+    return RenderedNote(note.number, paragraphs, note.remark, note.src)

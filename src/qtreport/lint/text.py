@@ -1,0 +1,154 @@
+"""Lints of the printed text, paragraph by paragraph, each a warning at the paragraph's line.
+
+| code  | what |
+| QT701 | "Ƣ"/"ƣ": the PDF font's Ư, left by copying out of a PDF |
+| QT702 | letters split by spaces ("t ch" for "tích"): a vowelless fragment |
+| QT703 | a word that is not a well-formed Vietnamese syllable ("nghiêp") |
+| QT704 | an invisible or control character |
+| QT705 | two spaces in a row |
+| QT706 | the same word twice in a row |
+| QT707 | quotes or brackets that do not pair up |
+| QT708 | a number written in the wrong convention ("126.0", "1,234.5") |
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from ..diagnostics import Findings, SourceRef
+from ..model import SpellingAllowList
+from ..render.text import RenderedDocument, RenderedHeading, Run
+from .syllables import is_syllable, split_tone
+
+WORD = re.compile(r"[^\W\d_]+")
+VOWELS = set("aăâeêioôơuưy")
+INVISIBLE = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\ufffd", "\u2028", "\u2029"}
+DOT_DECIMAL = re.compile(r"(?<![\d.,/])\d+\.\d{1,2}(?![\d.,/])")
+MIXED = re.compile(r"\d{1,3}(,\d{3})+\.\d+|\d{1,3}(\.\d{3})+,\d{3}(?!\d)")
+PAIRS = [("(", ")"), ("“", "”"), ("[", "]")]
+
+
+def lint_document(rendered: RenderedDocument, allow: SpellingAllowList | None,
+                  findings: Findings) -> None:
+    allowed_words = {w.lower() for w in allow.words} if allow else set()
+    allowed_numbers = set(allow.numbers) if allow else set()
+    allowed_doubles = {d.lower() for d in allow.doubled} if allow else set()
+    for text, src in _texts(rendered):
+        _lint(text, src, findings, allowed_words, allowed_numbers, allowed_doubles)
+
+
+def _texts(rendered: RenderedDocument) -> Iterator[tuple[str, SourceRef]]:
+    for block in rendered.blocks:
+        if isinstance(block, RenderedHeading):
+            yield block.title, block.src
+        else:
+            yield block.plain, block.src
+    for note in rendered.notes:
+        for paragraph in note.paragraphs:
+            yield "".join(i.text for i in paragraph if isinstance(i, Run)), note.src
+
+
+def _lint(text: str, src: SourceRef, findings: Findings, words: set[str],
+          numbers: set[str], doubles: set[str]) -> None:
+    if "Ƣ" in text or "ƣ" in text:
+        findings.warning(src, "QT701", "có chữ 'Ƣ' của phông PDF",
+                         "'Ƣ'/'ƣ' is the PDF font's Ư: damage from copying out of a PDF",
+                         "replace it with 'Ư'/'ư'")
+    for char in sorted({c for c in text if _invisible(c)}):
+        findings.warning(src, "QT704", "có ký tự ẩn hoặc ký tự điều khiển",
+                         f"invisible or control character U+{ord(char):04X} "
+                         f"({unicodedata.name(char, 'control')})",
+                         "delete it (it often comes from copying out of a PDF or a web page)")
+    if "  " in text:
+        at = text.index("  ")
+        findings.warning(src, "QT705", "hai dấu cách liền nhau",
+                         f"two spaces in a row: '…{text[max(0, at - 20):at + 20]}…'",
+                         "keep one space")
+    _words(text, src, findings, words, doubles)
+    _pairs(text, src, findings)
+    _numbers(text, src, findings, numbers)
+
+
+def _invisible(char: str) -> bool:
+    if char in "\n\t":
+        return False
+    return char in INVISIBLE or unicodedata.category(char) in ("Cc", "Cf", "Co")
+
+
+def _words(text: str, src: SourceRef, findings: Findings, allowed: set[str],
+           doubles: set[str]) -> None:
+    reported = {m.group(1) for m in ROMAN_ITEM.finditer(text)}
+    previous = None
+    for match in WORD.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        if previous is not None and lower == previous[0] and \
+                text[previous[1]:match.start()] == " " and lower not in doubles:
+            findings.warning(src, "QT706", f"từ lặp: '{word} {word}'",
+                             f"the word '{word}' is written twice in a row",
+                             "delete one, or add the pair to data/spelling-allow.yaml "
+                             "(doubled:) if it is right")
+        previous = (lower, match.end())
+        if lower in reported or lower in allowed or _is_abbreviation(word) \
+                or is_syllable(word):
+            continue
+        reported.add(lower)
+        findings.warning(src, *_spelling_finding(word))
+
+
+def _is_abbreviation(word: str) -> bool:
+    return word.isupper()  # HĐND, CNH, OCOP, PAR INDEX; initials and Roman numerals (X)
+
+
+ROMAN_ITEM = re.compile(r"\(([ivx]+)\)")  # (i), (ii), (iv): the draft's inline enumerations
+
+
+def _spelling_finding(word: str) -> tuple[str, str, str, str]:
+    base, tone, _ = split_tone(word)
+    if not set(unicodedata.normalize("NFD", base)) & VOWELS:
+        return ("QT702", f"mảnh chữ '{word}' không có nguyên âm",
+                f"'{word}' has no vowel: letters lost when copying from a PDF "
+                "('t ch' for 'tích')?",
+                "restore the word, or add it to data/spelling-allow.yaml if it is right")
+    if base.endswith(("p", "t", "c", "ch")) and tone not in ("sắc", "nặng"):
+        return ("QT703", f"'{word}' sai chính tả: vần -p, -t, -c, -ch chỉ mang dấu sắc hoặc nặng",
+                f"'{word}' is misspelt: a syllable ending in -p, -t, -c or -ch takes only the "
+                "sắc or nặng tone", "e.g. 'nghiêp' → 'nghiệp'")
+    return ("QT703", f"'{word}' không phải âm tiết tiếng Việt hợp lệ",
+            f"'{word}' is not a well-formed Vietnamese syllable",
+            "correct the spelling; foreign names and words go in data/spelling-allow.yaml")
+
+
+def _pairs(text: str, src: SourceRef, findings: Findings) -> None:
+    for opening, closing in PAIRS:
+        depth = 0
+        for char in text:
+            depth += (char == opening) - (char == closing)
+            if depth < 0:
+                break
+        if depth != 0:
+            findings.warning(src, "QT707", f"dấu '{opening}{closing}' không cân",
+                             f"'{opening}' and '{closing}' do not pair up in this paragraph",
+                             f"add the missing '{closing if depth > 0 else opening}'")
+    if text.count('"') % 2:
+        findings.warning(src, "QT707", "dấu ngoặc kép không cân",
+                         'an odd number of straight quotes (") in this paragraph',
+                         "close the quotation; the report uses “…”")
+
+
+def _numbers(text: str, src: SourceRef, findings: Findings, allowed: set[str]) -> None:
+    for match in [*DOT_DECIMAL.finditer(text), *MIXED.finditer(text)]:
+        number = match.group()
+        if number in allowed or _is_date_or_version(text, match):
+            continue
+        findings.warning(src, "QT708", f"số '{number}' viết sai quy ước",
+                         f"'{number}' uses the English convention: Vietnamese writes "
+                         "decimals with ',' and thousands with '.' (98,1 · 2.796)",
+                         "write it the Vietnamese way, or quote data through {{ num(...) }}")
+
+
+def _is_date_or_version(text: str, match: re.Match) -> bool:
+    before = text[max(0, match.start() - 12):match.start()].lower()
+    return before.rstrip().endswith(("công nghiệp", "phiên bản", "mục", "điều", "khoản"))
