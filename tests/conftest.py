@@ -144,3 +144,21 @@ def qtreport(monkeypatch):
         return Outcome(result.exit_code, result.output)
 
     return run
+
+
+# -- which finding codes the suite triggers, for test_zz_catalogue.py -------------------------
+
+SEEN_FINDINGS: dict[str, set[str]] = {}
+
+
+@pytest.fixture(autouse=True)
+def _record_findings(monkeypatch):
+    from qtreport.diagnostics import Findings
+
+    original = Findings.add
+
+    def add(self, where, code, *args, **kwargs):
+        original(self, where, code, *args, **kwargs)
+        SEEN_FINDINGS.setdefault(code, set()).add(self.items[-1].severity.value)
+
+    monkeypatch.setattr(Findings, "add", add)

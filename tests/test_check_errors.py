@@ -151,6 +151,10 @@ def test_bad_footnote_id_in_definitions(qtreport, mini):
         ("{% for i in range(10) %}", "QT301"),
         ("{{ 1 / 0 }}", "QT304"),
         ("{{ 'x' * 1000000 }}", "QT304"),
+        ("{{ 'x' * 10**9 }}", "QT304"),
+        ("{% for i in range(10**6) %}x{% endfor %}", "QT304"),
+        ("{% for i in range(9999) %}{% for j in range(9999) %}{% for k in range(9999) %}"
+         "{% endfor %}{% endfor %}{% endfor %}", "QT304"),
     ],
 )
 def test_template_errors_cite_the_paragraph(qtreport, mini, expression, code):

@@ -29,6 +29,11 @@ class Format(StrEnum):
     github = "github"
 
 
+class DocFormat(StrEnum):
+    docx = "docx"
+    md = "md"
+
+
 DataOpt = Annotated[Path | None, typer.Option(help="The report's YAML folder [default: data/]")]
 TemplatesOpt = Annotated[Path | None, typer.Option(help="Templates folder [default: templates/]")]
 
@@ -87,8 +92,12 @@ def check(
     format: Annotated[Format, typer.Option("--format", "-f",
                                            help="human, json or github")] = Format.human,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too")] = False,
+    explain: Annotated[str | None, typer.Option(
+        help="Explain a finding code (e.g. QT201) and exit", metavar="CODE")] = None,
 ) -> None:
     """Validate the report without writing a document. Exit 1 on errors."""
+    if explain is not None:
+        _explain(explain)
     from .pipeline import check as run_check
 
     result = run_check(_paths(data, templates))
@@ -96,6 +105,18 @@ def check(
     if format is Format.human and not result.findings.items:
         _console().print("[green]Không có lỗi.[/green] No problems found.")
     raise typer.Exit(_exit_code(result.findings, strict))
+
+
+def _explain(code: str) -> None:
+    from .catalogue import CATALOGUE, explain
+
+    text = explain(code)
+    if text is None:
+        _console(stderr=True).print(f"[red]Không có mã {code}[/red] (no finding {code}); "
+                                    f"codes: {', '.join(CATALOGUE)}")
+        raise typer.Exit(EXIT_USAGE)
+    print(text)
+    raise typer.Exit(EXIT_OK)
 
 
 @app.command()
@@ -107,8 +128,10 @@ def build(
         help="Add reviewers' remarks as Word comments (writes <name>-gop-y.docx)")] = False,
     pdf: Annotated[bool, typer.Option(
         help="Also write a PDF through LibreOffice (it must be installed)")] = False,
-    format: Annotated[Format, typer.Option("--format", "-f",
-                                           help="How to print findings")] = Format.human,
+    format: Annotated[DocFormat, typer.Option(
+        "--format", "-f", help="docx (Word) or md (pandoc Markdown)")] = DocFormat.docx,
+    findings: Annotated[Format, typer.Option(
+        help="How to print findings: human, json or github")] = Format.human,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too")] = False,
 ) -> None:
     """Compile data/ with templates/ into build/<name>.docx."""
@@ -116,13 +139,14 @@ def build(
 
     console = _console()
     with console.status("Đang biên dịch báo cáo… (compiling)"):
-        result = run_build(_paths(data, templates, out), review=review, pdf=pdf)
-    _report(result.findings, format)
-    if result.output is not None and format is Format.human:
+        result = run_build(_paths(data, templates, out), review=review, pdf=pdf,
+                           fmt=format.value)
+    _report(result.findings, findings)
+    if result.output is not None and findings is Format.human:
         console.print(f"[green]Đã ghi[/green] (written) {_shown(result.output)}")
         if result.pdf is not None:
             console.print(f"[green]Đã ghi[/green] (written) {_shown(result.pdf)}")
-    elif result.output is None and format is Format.human:
+    elif result.output is None and findings is Format.human:
         console.print("[red]Không ghi tài liệu[/red] (no document written: fix the errors "
                       "above; the previous build is left as it was)")
     raise typer.Exit(_exit_code(result.findings, strict) if result.output else EXIT_FINDINGS)
@@ -155,4 +179,17 @@ def indicators(
 
 
 def main() -> None:
-    app()
+    """The console script: no input may end in a traceback. A crash is a bug in qtreport,
+    reported as one (with the traceback only when QTREPORT_DEBUG is set)."""
+    import os
+
+    try:
+        app()
+    except Exception as err:  # anything the stages did not turn into a finding
+        if os.environ.get("QTREPORT_DEBUG"):
+            raise
+        _console(stderr=True).print(
+            f"[red]Lỗi nội bộ của qtreport[/red] (internal error: {type(err).__name__}: {err}).\n"
+            "This is a bug in qtreport, not in the report: please report it with the command "
+            "you ran; QTREPORT_DEBUG=1 shows the details.")
+        raise SystemExit(3) from None

@@ -99,17 +99,24 @@ def _load_layouts(paths: Paths, findings: Findings) -> dict:
     return layouts
 
 
-def build(paths: Paths, review: bool = False, pdf: bool = False) -> Result:
-    """Check, then write build/<output>.docx (atomically) when there is no error."""
+def build(paths: Paths, review: bool = False, pdf: bool = False,
+          fmt: str = "docx") -> Result:
+    """Check, then write build/<output>.docx (or .md) atomically when there is no error."""
     result = check(paths)
     if result.rendered is None or result.stylesheet is None or not result.ok:
         return result
-    from .render.docx import write_docx
     from .write import normalize_zip, write_atomic
 
-    blob = normalize_zip(write_docx(result.rendered, result.stylesheet, review=review))
     suffix = "-gop-y" if review else ""
-    target = paths.out / f"{result.rendered.meta.output}{suffix}.docx"
+    target = paths.out / f"{result.rendered.meta.output}{suffix}.{fmt}"
+    if fmt == "md":
+        from .render.markdown import to_markdown
+
+        blob = to_markdown(result.rendered).encode("utf-8")
+    else:
+        from .render.docx import write_docx
+
+        blob = normalize_zip(write_docx(result.rendered, result.stylesheet, review=review))
     try:
         write_atomic(target, blob)
     except OSError as err:

@@ -405,7 +405,8 @@ def _check_indicator_ids(targets: TargetsFile, actuals: dict[int, ActualsFile],
             if key not in known:
                 guess = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
                 findings.error(sources[year].ref(("values", key)), "QT505",
-                               f"không có chỉ tiêu '{key}'", f"no indicator has the id '{key}'",
+                               f"không có chỉ tiêu '{key}'",
+                               f"no indicator in {targets_file.name} has the id '{key}'",
                                f"did you mean '{guess[0]}'?" if guess else
                                f"indicator ids are defined in {targets_file.name}")
                 ok = False

@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 
 from ..model import StyleSheet
 from .footnotes import Footnotes, add_reference
-from .styles import apply_stylesheet
+from .styles import apply_stylesheet, styled_paragraph
 from .tables import add_appendix
 from .text import Inline, NoteRef, RenderedDocument, RenderedHeading, RenderedParagraph, Run
 
@@ -26,7 +26,8 @@ REVIEWER = "Góp ý"  # author shown on remarks turned into comments
 
 
 def heading_style(depth: int) -> str:
-    return f"Heading {depth + 1}"
+    """The id of the Word heading style for a depth: Heading1 (parts) … Heading6 (a.)."""
+    return f"Heading{depth + 1}"
 
 
 class _Writer:
@@ -66,10 +67,10 @@ class _Writer:
     def _front_matter(self) -> None:
         """templates/front-matter.yaml, filled from data/report.yaml."""
         for style_id, text in self.rendered.front:
-            self.document.add_paragraph(text, style=self.sheet.styles[style_id].name)
+            styled_paragraph(self.document, text, style_id)
 
     def _heading(self, block: RenderedHeading) -> None:
-        paragraph = self.document.add_paragraph(style=heading_style(block.depth))
+        paragraph = styled_paragraph(self.document, "", heading_style(block.depth))
         if block.depth == 0:  # "Phần thứ nhất" on its own line above the part title
             first = paragraph.add_run(block.label)
             first.add_break(WD_BREAK.LINE)
@@ -133,8 +134,7 @@ class _Writer:
         first = self.document.sections[0]
         first.different_first_page_header_footer = True
         paragraph = first.header.paragraphs[0]
-        paragraph.style = self.sheet.styles["Header"].name if "Header" in self.sheet.styles \
-            else None
+        paragraph._p.style = "Header" if "Header" in self.sheet.styles else None
         paragraph._p.append(parse_xml(
             f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>2</w:t></w:r>'
             "</w:fldSimple>"))

@@ -13,7 +13,7 @@ from docx.shared import Mm, Pt
 
 from ..model import StyleSheet
 from .appendix import Cell, RenderedTable
-from .styles import set_page
+from .styles import set_page, styled_paragraph
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT}
@@ -22,10 +22,10 @@ _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
 def add_appendix(document: DocxDocument, table: RenderedTable, sheet: StyleSheet) -> None:
     section = document.add_section(WD_SECTION.NEW_PAGE)
     set_page(section, sheet.appendix_page)
-    document.add_paragraph(table.heading, style="Appendix Title")
+    styled_paragraph(document, table.heading, "AppendixTitle")
     if table.subheading:
-        document.add_paragraph(table.subheading, style="Appendix Subtitle")
-        document.add_paragraph("-----", style="Appendix Subtitle")
+        styled_paragraph(document, table.subheading, "AppendixSubtitle")
+        styled_paragraph(document, "-----", "AppendixSubtitle")
     _table(document, table)
 
 
@@ -64,7 +64,7 @@ def _fill_row(row_cells, row: list[Cell], size: float) -> None:
         if cell.span > 1:
             target = target.merge(row_cells[column + cell.span - 1])
         paragraph = target.paragraphs[0]
-        paragraph.style = "Table Text"
+        paragraph._p.style = "TableText"  # by id: python-docx's lookup by name scans all styles
         paragraph.alignment = _ALIGN[cell.align]
         if cell.indent:
             paragraph.paragraph_format.left_indent = Mm(3 * cell.indent)

@@ -8,7 +8,8 @@ the documented helpers (`num`, `pct`) and nothing else; reaching for Python inte
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -21,6 +22,8 @@ from ..numformat import format_number, format_percent
 from .appendix import RenderedTable, render_appendix
 
 MAX_OUTPUT_CHARS = 100_000  # one paragraph; a runaway loop stops here
+MAX_SECONDS = 2.0  # one paragraph's template; a loop that prints nothing stops here
+MAX_RANGE = 10_000  # range() in a template: the report never needs more
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,11 @@ class DataHelpers:
         if value is None:
             value = self._result(indicator_id).values.get(year)
         if value is None:
-            raise HelperError(f"'{indicator_id}' has no figure for {year} in data/actuals/")
+            raise HelperError(f"'{indicator_id}' has no figure for {year} in "
+                              f"data/actuals/{year}.yaml")
+        if isinstance(value, bool):
+            raise HelperError(f"'{indicator_id}' is {str(value).lower()} for {year} in "
+                              f"data/actuals/{year}.yaml: a yes/no, not a figure to quote")
         return value
 
     def figure(self, indicator_id: str, name: str) -> float:
@@ -135,7 +142,9 @@ class DataHelpers:
                               "total_<year>, average, sum_<from>_<to> or value_<year>")
         value = self._result(indicator_id).figure(name).value
         if value is None:
-            raise HelperError(f"'{indicator_id}' has no {name}: its yearly figures are missing")
+            raise HelperError(f"'{indicator_id}' has no {name}: its yearly figures in "
+                              "data/actuals/ are missing and data/targets_2020_2025.yaml pins "
+                              "no official figure")
         return value
 
     def rate(self, indicator_id: str, year: int) -> float:
@@ -168,8 +177,23 @@ def _environment():
     from jinja2 import StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    class BoundedEnvironment(ImmutableSandboxedEnvironment):
+        """The sandbox, and no arithmetic that builds a huge value: 'x' * 10**9, 9**9**9."""
+
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "**" and isinstance(right, int) and abs(right) > 100:
+                raise _Runaway(f"power {right} is too large for a report")
+            if operator == "*" and any(isinstance(x, str | list | tuple) for x in (left, right)):
+                count = right if isinstance(right, int) else left
+                if isinstance(count, int) and count > MAX_OUTPUT_CHARS:
+                    raise _Runaway(f"repeating {count:,} times")
+            return super().call_binop(context, operator, left, right)
+
+    env = BoundedEnvironment(undefined=StrictUndefined, autoescape=False)
     env.globals.clear()
+    env.globals["range"] = _bounded_range
     env.globals.update(template_helpers())
     env.filters.update(template_helpers())
     return env
@@ -184,7 +208,7 @@ def render_template(source: str, src: SourceRef, findings: Findings,
     from jinja2.exceptions import SecurityError
 
     try:
-        text = _environment().from_string(source).render(**(context or {}))
+        text = _render_bounded(_environment().from_string(source), context or {})
     except TemplateSyntaxError as err:
         findings.error(src, "QT301", "lỗi cú pháp biểu thức {{ … }}",
                        f"template syntax error: {err.message}",
@@ -196,6 +220,11 @@ def render_template(source: str, src: SourceRef, findings: Findings,
                        f"template uses an unknown name: {err.message}",
                        "available helpers: " + ", ".join(
                            sorted([*template_helpers(), *DataHelpers(None).names()])))
+        return None
+    except _Runaway as err:
+        findings.error(src, "QT304", "biểu thức chạy quá lâu hoặc quá dài",
+                       f"template stopped: {err}",
+                       "a paragraph should be a paragraph; check the loops in its template")
         return None
     except HelperError as err:
         findings.error(src, "QT305", "số liệu được dẫn không có trong dữ liệu",
@@ -222,6 +251,54 @@ def render_template(source: str, src: SourceRef, findings: Findings,
 
 
 # One capturing group only: re.split returns every group, so the mark's own group is not one.
+class _Runaway(Exception):
+    pass
+
+
+def _bounded_range(*args: int) -> range:
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE:
+        raise _Runaway(f"range() of {len(numbers):,} numbers (at most {MAX_RANGE:,})")
+    return numbers
+
+
+def _render_bounded(template, context: dict[str, Any]) -> str:
+    """Render with a cap on the output and on the time: a template cannot hang a build."""
+    with _time_limit(MAX_SECONDS):
+        pieces: list[str] = []
+        size = 0
+        for piece in template.generate(**context):
+            pieces.append(piece)
+            size += len(piece)
+            if size > MAX_OUTPUT_CHARS:
+                raise _Runaway(f"more than {MAX_OUTPUT_CHARS:,} characters of output")
+        return "".join(pieces)
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """A timer signal interrupts a template that loops without printing. Signals reach only
+    the main thread; elsewhere (a library caller's worker thread) the output cap stands."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or \
+            not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise _Runaway(f"more than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 _TOKEN = re.compile(r"(\\\*|\*\*|\*|\^|" + NOTE_OPEN + r"\d+" + NOTE_CLOSE + ")")
 
 

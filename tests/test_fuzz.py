@@ -1,0 +1,62 @@
+"""Fuzzing: mutate the real shipped data (delete, duplicate, retype, truncate, garble) and
+check that `check` never crashes and, when it finds errors, points at the mutated file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO
+from qtreport.pipeline import Paths, check
+
+FILES = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "data").rglob("*.yaml")) + \
+    sorted(p.relative_to(REPO).as_posix() for p in (REPO / "templates").rglob("*.yaml"))
+
+
+def mutate(data: bytes, kind: str, where: float, junk: bytes) -> bytes:
+    lines = data.split(b"\n")
+    at = min(int(where * len(lines)), len(lines) - 1)
+    if kind == "delete":
+        del lines[at]
+    elif kind == "duplicate":
+        lines.insert(at, lines[at])
+    elif kind == "indent":
+        lines[at] = b"   " + lines[at]
+    elif kind == "retype":
+        key, sep, _ = lines[at].partition(b":")
+        replacement = [b" 12345", b" [a, b]", b" {x: 1}", b" ~", b" true", b" ''"]
+        lines[at] = key + b":" + replacement[len(junk) % len(replacement)] if sep \
+            else lines[at] + b": 7"
+    elif kind == "truncate":
+        return data[: int(where * len(data))]
+    else:  # garble: overwrite some bytes with junk
+        pos = int(where * len(data))
+        return data[:pos] + junk + data[pos + len(junk):]
+    return b"\n".join(lines)
+
+
+@settings(max_examples=int(os.environ.get("QTREPORT_FUZZ_EXAMPLES", "60")), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(FILES),
+       st.sampled_from(["delete", "duplicate", "indent", "retype", "truncate", "garble"]),
+       st.floats(min_value=0, max_value=1), st.binary(min_size=1, max_size=12))
+def test_mutated_data_never_crashes_check(name, kind, where, junk):
+    with tempfile.TemporaryDirectory() as work:
+        root = Path(work)
+        shutil.copytree(REPO / "data", root / "data")
+        shutil.copytree(REPO / "templates", root / "templates")
+        target = root / name
+        original = target.read_bytes()
+        changed = mutate(original, kind, where, junk)
+        target.write_bytes(changed)
+        result = check(Paths.at(root))  # must not raise
+        errors = result.findings.errors
+        if changed != original and errors:
+            mentioned = [f for f in errors
+                         if f.file == name or name in f.message_en or name in f.hint]
+            assert mentioned, (name, kind, [f.as_dict() for f in errors][:3])
