@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test check lint clean
+.PHONY: build test check lint clean bench
 
 $(BIN)/qtreport: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,3 +27,6 @@ test: $(BIN)/qtreport lint
 
 clean:
 	rm -rf $(VENV) build
+
+bench: $(BIN)/qtreport
+	$(BIN)/python bench/run.py

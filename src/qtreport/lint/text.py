@@ -24,7 +24,12 @@ from .syllables import is_syllable, split_tone
 
 WORD = re.compile(r"[^\W\d_]+")
 VOWELS = set("aăâeêioôơuưy")
-INVISIBLE = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\ufffd", "\u2028", "\u2029"}
+# Control characters (but tab and newline), format characters (zero-width spaces, joiners,
+# direction marks, soft hyphen, BOM), the replacement character, private use.
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f"
+                       "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+                       "\ufff9-\ufffd\ue000-\uf8ff]")
+DOUBLED = re.compile(r"(?<!\w)(\w+) \1(?!\w)", re.IGNORECASE)
 DOT_DECIMAL = re.compile(r"(?<![\d.,/])\d+\.\d{1,2}(?![\d.,/])")
 MIXED = re.compile(r"\d{1,3}(,\d{3})+\.\d+|\d{1,3}(\.\d{3})+,\d{3}(?!\d)")
 PAIRS = [("(", ")"), ("“", "”"), ("[", "]")]
@@ -56,7 +61,7 @@ def _lint(text: str, src: SourceRef, findings: Findings, words: set[str],
         findings.warning(src, "QT701", "có chữ 'Ƣ' của phông PDF",
                          "'Ƣ'/'ƣ' is the PDF font's Ư: damage from copying out of a PDF",
                          "replace it with 'Ư'/'ư'")
-    for char in sorted({c for c in text if _invisible(c)}):
+    for char in sorted(set(INVISIBLE.findall(text))):
         findings.warning(src, "QT704", "có ký tự ẩn hoặc ký tự điều khiển",
                          f"invisible or control character U+{ord(char):04X} "
                          f"({unicodedata.name(char, 'control')})",
@@ -71,26 +76,18 @@ def _lint(text: str, src: SourceRef, findings: Findings, words: set[str],
     _numbers(text, src, findings, numbers)
 
 
-def _invisible(char: str) -> bool:
-    if char in "\n\t":
-        return False
-    return char in INVISIBLE or unicodedata.category(char) in ("Cc", "Cf", "Co")
-
-
 def _words(text: str, src: SourceRef, findings: Findings, allowed: set[str],
            doubles: set[str]) -> None:
-    reported = {m.group(1) for m in ROMAN_ITEM.finditer(text)}
-    previous = None
-    for match in WORD.finditer(text):
-        word = match.group()
-        lower = word.lower()
-        if previous is not None and lower == previous[0] and \
-                text[previous[1]:match.start()] == " " and lower not in doubles:
+    for match in DOUBLED.finditer(text):
+        word = match.group(1)
+        if word.lower() not in doubles and not word.isdigit():
             findings.warning(src, "QT706", f"từ lặp: '{word} {word}'",
                              f"the word '{word}' is written twice in a row",
                              "delete one, or add the pair to data/spelling-allow.yaml "
                              "(doubled:) if it is right")
-        previous = (lower, match.end())
+    reported = {m.group(1) for m in ROMAN_ITEM.finditer(text)}
+    for word in dict.fromkeys(WORD.findall(text)):  # each word once, in order
+        lower = word.lower()
         if lower in reported or lower in allowed or _is_abbreviation(word) \
                 or is_syllable(word):
             continue
@@ -123,15 +120,12 @@ def _spelling_finding(word: str) -> tuple[str, str, str, str]:
 
 def _pairs(text: str, src: SourceRef, findings: Findings) -> None:
     for opening, closing in PAIRS:
-        depth = 0
-        for char in text:
-            depth += (char == opening) - (char == closing)
-            if depth < 0:
-                break
-        if depth != 0:
-            findings.warning(src, "QT707", f"dấu '{opening}{closing}' không cân",
-                             f"'{opening}' and '{closing}' do not pair up in this paragraph",
-                             f"add the missing '{closing if depth > 0 else opening}'")
+        opened, closed = text.count(opening), text.count(closing)
+        if opened == closed and (not opened or text.index(opening) < text.index(closing)):
+            continue
+        findings.warning(src, "QT707", f"dấu '{opening}{closing}' không cân",
+                         f"'{opening}' and '{closing}' do not pair up in this paragraph",
+                         f"add the missing '{closing if opened > closed else opening}'")
     if text.count('"') % 2:
         findings.warning(src, "QT707", "dấu ngoặc kép không cân",
                          'an odd number of straight quotes (") in this paragraph',

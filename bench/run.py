@@ -1,0 +1,109 @@
+"""Benchmark: qtreport beside pandoc on the same content, and qtreport at 1x, 10x, 50x.
+
+    make bench                          # or: .venv/bin/python bench/run.py --runs 5
+
+Every figure is a whole process (start-up included), the median of --runs runs. pandoc gets
+the Markdown export of the same compiled report (`qtreport build --format md`) and turns it
+into DOCX. Prints tables; passes or fails nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import make
+
+REPO = Path(__file__).resolve().parent.parent
+QTREPORT = str(Path(sys.executable).parent / "qtreport")
+
+
+def run_once(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak memory (KiB) of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):  # 1: warnings with --strict etc.
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}")
+    return elapsed, usage.ru_maxrss
+
+
+def measure(command: list[str], cwd: Path, runs: int) -> tuple[float, int]:
+    run_once(command, cwd)  # warm the file cache
+    results = [run_once(command, cwd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def footnotes_in(cwd: Path) -> int:
+    text = (cwd / "build" / "bao-cao-chinh-tri.md").read_text(encoding="utf-8")
+    return sum(1 for line in text.splitlines() if line.startswith("[^") and "]: " in line)
+
+
+def side_by_side(cwd: Path, runs: int) -> None:
+    subprocess.run([QTREPORT, "build", "--format", "md"], cwd=cwd, check=True,
+                   capture_output=True)
+    rows = [("qtreport --help", [QTREPORT, "--help"]),
+            ("qtreport check", [QTREPORT, "check"]),
+            ("qtreport build (docx)", [QTREPORT, "build"]),
+            ("qtreport build --format md", [QTREPORT, "build", "--format", "md"])]
+    pandoc = shutil.which("pandoc")
+    times = {name: measure(command, cwd, runs) for name, command in rows}
+    if pandoc:
+        out = Path(tempfile.mkdtemp()) / "pandoc.docx"
+        times["pandoc md -> docx"] = measure(
+            [pandoc, str(cwd / "build" / "bao-cao-chinh-tri.md"), "-o", str(out)], cwd, runs)
+    base = times.get("pandoc md -> docx", (None, 0))[0]
+    print(f"\nReal report ({footnotes_in(cwd)} footnotes), median of {runs} runs\n")
+    print(f"| {'command':<28} | {'seconds':>8} | {'peak MiB':>8} | {'÷ pandoc':>8} |")
+    print(f"|{'-' * 30}|{'-' * 10}|{'-' * 10}|{'-' * 10}|")
+    for name, (seconds, memory) in times.items():
+        ratio = f"{seconds / base:.2f}" if base else "-"
+        print(f"| {name:<28} | {seconds:>8.3f} | {memory / 1024:>8.1f} | {ratio:>8} |")
+
+
+def scale(factors: list[int], runs: int) -> None:
+    print(f"\nSynthetic reports, median of {runs} runs\n")
+    print(f"| {'size':>4} | {'footnotes':>9} | {'check s':>8} | {'build s':>8} | "
+          f"{'ms/footnote':>11} | {'build MiB':>9} | {'× time of 1x':>12} |")
+    print(f"|{'-' * 6}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 13}|{'-' * 11}|{'-' * 14}|")
+    first = None
+    for factor in factors:
+        with tempfile.TemporaryDirectory() as work:
+            root = Path(work)
+            make(factor, root)
+            subprocess.run([QTREPORT, "build", "--format", "md"], cwd=root, check=True,
+                           capture_output=True)
+            notes = footnotes_in(root)
+            check_s, _ = measure([QTREPORT, "check"], root, runs)
+            build_s, memory = measure([QTREPORT, "build"], root, runs)
+        first = first or build_s
+        print(f"| {factor:>3}x | {notes:>9} | {check_s:>8.2f} | {build_s:>8.2f} | "
+              f"{1000 * build_s / notes:>11.2f} | {memory / 1024:>9.1f} | "
+              f"{build_s / first:>12.1f} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scales", default="1,10,50")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        root = Path(work)
+        shutil.copytree(REPO / "data", root / "data")
+        shutil.copytree(REPO / "templates", root / "templates")
+        side_by_side(root, args.runs)
+    scale([int(x) for x in args.scales.split(",")], args.runs)
+
+
+if __name__ == "__main__":
+    main()
