@@ -56,3 +56,27 @@ def test_help_is_quick_and_lists_the_commands():
     heavy = [line for line in done.stderr.splitlines()
              if any(f" {m}" in line.split("|")[-1] for m in ("docx", "jinja2", "babel", "lxml"))]
     assert heavy == []  # python-docx, Jinja and Babel are imported only when needed
+
+
+def test_markdown_export_reads_back_in_pandoc(qtreport, repo_copy):
+    from docx_reading import pandoc_headers, pandoc_notes, require
+
+    outcome = qtreport(repo_copy, "build", "--format", "md")
+    assert outcome.exit_code == 0
+    markdown = (repo_copy / "build" / "bao-cao-chinh-tri.md").read_text(encoding="utf-8")
+    assert markdown.startswith("---\ntitle: \"BÁO CÁO CHÍNH TRỊ\"")
+    assert "| STT | CHỈ TIÊU | ĐVT |" in markdown
+    require("pandoc")
+    done = subprocess.run(["pandoc", "-f", "markdown", "-t", "json"], input=markdown.encode(),
+                          capture_output=True, check=True)
+    import json
+
+    document = json.loads(done.stdout)
+    notes = pandoc_notes(document)
+    assert len(notes) == 125 and notes[1].startswith("Dịch vụ: 1.957 tỷ đồng")
+    headers = pandoc_headers(document)
+    assert headers[1] == (2, "I. KẾT QUẢ ĐẠT ĐƯỢC")
+    # items stay text, not lists: "(1). Tốc độ tăng …" is a paragraph
+    paragraphs = [b for b in document["blocks"] if b["t"] == "Para"]
+    assert not [b for b in document["blocks"] if b["t"] in ("OrderedList", "BulletList")]
+    assert paragraphs
