@@ -68,7 +68,9 @@ class Paragraph(InputModel):
     remark: Text | None = None
 
 
-class Item(InputModel):
+class Paragraphs(InputModel):
+    """One paragraph or several, with an optional remark: a numbered item, a footnote."""
+
     text_shorthand = True
     text: Text | Annotated[list[Text], Field(min_length=1)]
     remark: Text | None = None
@@ -76,6 +78,10 @@ class Item(InputModel):
     @property
     def paragraphs(self) -> list[str]:
         return [self.text] if isinstance(self.text, str) else list(self.text)
+
+
+class Item(Paragraphs):
+    """A numbered item: its first paragraph carries the number."""
 
 
 ItemStyle = Literal["(1)", "(1).", "1."]
@@ -99,14 +105,8 @@ Block = Annotated[
 ]
 
 
-class Footnote(InputModel):
-    text_shorthand = True
-    text: Text | Annotated[list[Text], Field(min_length=1)]
-    remark: Text | None = None
-
-    @property
-    def paragraphs(self) -> list[str]:
-        return [self.text] if isinstance(self.text, str) else list(self.text)
+class Footnote(Paragraphs):
+    """A footnote: its paragraphs go to the foot of the page, the first after the number."""
 
 
 FootnoteId = Annotated[str, Field(pattern=FOOTNOTE_ID)]

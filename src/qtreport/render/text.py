@@ -204,53 +204,44 @@ def render_template(source: str, src: SourceRef, findings: Findings,
     """The filled text, or None (with a finding) when the template fails."""
     if "{" not in source:  # plain text: most paragraphs; skip Jinja entirely
         return source
+    try:
+        return _render_bounded(_environment().from_string(source), context or {})
+    except Exception as err:  # whatever goes wrong inside a template is the template's
+        findings.error(src, *_template_finding(err))
+        return None
+
+
+def _template_finding(err: Exception) -> tuple[str, str, str, str]:
+    """Code, message (vi, en) and hint for a template that failed."""
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
-    try:
-        text = _render_bounded(_environment().from_string(source), context or {})
-    except TemplateSyntaxError as err:
-        findings.error(src, "QT301", "lỗi cú pháp biểu thức {{ … }}",
-                       f"template syntax error: {err.message}",
-                       "check the {{ … }} and {% … %} in this paragraph; "
-                       "text braces are not allowed")
-        return None
-    except UndefinedError as err:
-        findings.error(src, "QT302", "biểu thức dùng tên không tồn tại",
-                       f"template uses an unknown name: {err.message}",
-                       "available helpers: " + ", ".join(
-                           sorted([*template_helpers(), *DataHelpers(None).names()])))
-        return None
-    except _Runaway as err:
-        findings.error(src, "QT304", "biểu thức chạy quá lâu hoặc quá dài",
-                       f"template stopped: {err}",
-                       "a paragraph should be a paragraph; check the loops in its template")
-        return None
-    except HelperError as err:
-        findings.error(src, "QT305", "số liệu được dẫn không có trong dữ liệu",
-                       f"template asks for data that is not there: {err}",
-                       "check the indicator id and year against data/targets_2020_2025.yaml "
-                       "and data/actuals/")
-        return None
-    except SecurityError as err:
-        findings.error(src, "QT303", "biểu thức bị chặn vì không an toàn",
-                       f"template tried an operation that is not allowed: {err}",
-                       "templates may only quote data through the documented helpers")
-        return None
-    except Exception as err:  # any other failure inside a template is the template's
-        findings.error(src, "QT304", "biểu thức bị lỗi khi tính",
-                       f"template failed: {type(err).__name__}: {err}",
-                       "check the values passed to the helpers in this paragraph")
-        return None
-    if len(text) > MAX_OUTPUT_CHARS:
-        findings.error(src, "QT304", "biểu thức sinh ra văn bản quá dài",
-                       f"template produced {len(text):,} characters",
-                       "a paragraph should be a paragraph; check loops in the template")
-        return None
-    return text
+    if isinstance(err, TemplateSyntaxError):
+        return ("QT301", "lỗi cú pháp biểu thức {{ … }}",
+                f"template syntax error: {err.message}",
+                "check the {{ … }} and {% … %} in this paragraph; text braces are not allowed")
+    if isinstance(err, UndefinedError):
+        names = sorted([*template_helpers(), *DataHelpers(None).names()])
+        return ("QT302", "biểu thức dùng tên không tồn tại",
+                f"template uses an unknown name: {err.message}",
+                "available helpers: " + ", ".join(names))
+    if isinstance(err, SecurityError):
+        return ("QT303", "biểu thức bị chặn vì không an toàn",
+                f"template tried an operation that is not allowed: {err}",
+                "templates may only quote data through the documented helpers")
+    if isinstance(err, HelperError):
+        return ("QT305", "số liệu được dẫn không có trong dữ liệu",
+                f"template asks for data that is not there: {err}",
+                "check the indicator id and year against data/targets_2020_2025.yaml "
+                "and data/actuals/")
+    if isinstance(err, _Runaway):
+        return ("QT304", "biểu thức chạy quá lâu hoặc quá dài", f"template stopped: {err}",
+                "a paragraph should be a paragraph; check the loops in its template")
+    return ("QT304", "biểu thức bị lỗi khi tính",
+            f"template failed: {type(err).__name__}: {err}",
+            "check the values passed to the helpers in this paragraph")
 
 
-# One capturing group only: re.split returns every group, so the mark's own group is not one.
 class _Runaway(Exception):
     pass
 
