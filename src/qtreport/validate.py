@@ -57,7 +57,7 @@ class _Validator:
     def run(self) -> Report | None:
         report_name = f"{self.prefix}/{REPORT_FILE}"
         if report_name not in self.files:
-            if not any(name == report_name for name in self.files):
+            if not self._reported(report_name):
                 self.findings.error(SourceRef(report_name, 1), "QT110",
                                     "không tìm thấy tệp report.yaml",
                                     f"{report_name} is missing or could not be loaded",
@@ -95,19 +95,18 @@ class _Validator:
         name = f"{self.prefix}/{norm}"
         if name in self.files:
             return name
-        if not self._exists_on_disk(name):
+        if not self._reported(name):
             known = [n.removeprefix(self.prefix + "/") for n in self.files]
             guess = difflib.get_close_matches(norm, known, n=1, cutoff=0.6)
             self.findings.error(where, "QT110", f"không tìm thấy tệp '{rel}'",
                                 f"the file '{rel}' does not exist under data/",
                                 f"did you mean '{guess[0]}'?" if guess
                                 else "check the file name; paths are relative to data/")
-        return None  # exists but failed to load: its own finding says why
+        return None
 
-    def _exists_on_disk(self, name: str) -> bool:
-        from pathlib import Path
-
-        return Path(name).exists() or any(n.endswith(name) for n in self.files)
+    def _reported(self, name: str) -> bool:
+        """The file is there but did not load: the loader's finding already says why."""
+        return any(finding.file == name for finding in self.findings.items)
 
     def section_file(self, rel: str, where: SourceRef, stack: tuple[str, ...]) -> Section | None:
         name = self.resolve(rel, where)
