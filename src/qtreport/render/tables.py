@@ -3,20 +3,16 @@ on every page, merged cells where the layout merges them."""
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
-from docx.shared import Mm, Pt
+from docx.oxml.ns import nsdecls, qn
 
 from ..model import StyleSheet
 from .appendix import Cell, RenderedTable
 from .styles import set_page, styled_paragraph
-
-_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-          "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
 
 def add_appendix(document: DocxDocument, table: RenderedTable, sheet: StyleSheet) -> None:
@@ -30,55 +26,57 @@ def add_appendix(document: DocxDocument, table: RenderedTable, sheet: StyleSheet
 
 
 def _table(document: DocxDocument, table: RenderedTable) -> None:
-    columns = len(table.widths_mm)
-    grid = document.add_table(rows=len(table.header) + len(table.rows), cols=columns)
-    grid.style = "Table Grid"
-    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    grid.autofit = False
-    for c, column in enumerate(grid.columns):  # the grid: what LibreOffice lays out by
-        column.width = Mm(table.widths_mm[c])
-    cells = [row.cells for row in grid.rows]  # one pass: python-docx rebuilds this per call
-    for row in cells:
-        for c, cell in enumerate(row):
-            cell.width = Mm(table.widths_mm[c])
-    for r, header_row in enumerate(table.header):
-        _fill_row(cells[r], header_row, table.font_size)
-        grid.rows[r]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
-    if len(table.header) == 2:  # a one-line header cell covers both header rows
-        for c, vertical in enumerate(table.header_vertical):
-            if vertical:
-                text = cells[0][c].text
-                merged = cells[0][c].merge(cells[1][c])
-                _only_text(merged, text)
-    offset = len(table.header)
-    for r, body_row in enumerate(table.rows):
-        _fill_row(cells[offset + r], body_row, table.font_size)
-        grid.rows[offset + r]._tr.get_or_add_trPr().append(
-            parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+    """The table's XML written in one piece: python-docx's table API re-indexes the rows on
+    every merge and row access, which makes a long appendix quadratic."""
+    widths = [round(w * _TWIPS_PER_MM) for w in table.widths_mm]
+    rows = [_row_xml(row, widths, table.font_size, header=True,
+                     vertical=table.header_vertical if len(table.header) == 2 else None,
+                     continued=index == 1)
+            for index, row in enumerate(table.header)]
+    rows += [_row_xml(row, widths, table.font_size) for row in table.rows]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    element = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+        'w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        f'<w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+    document.element.body.find(qn("w:sectPr")).addprevious(element)
 
 
-def _fill_row(row_cells, row: list[Cell], size: float) -> None:
-    column = 0
+_TWIPS_PER_MM = 1440 / 25.4
+_JC = {"left": "left", "center": "center", "right": "right"}
+
+
+def _row_xml(row: list[Cell], widths: list[int], size: float, header: bool = False,
+             vertical: list[bool] | None = None, continued: bool = False) -> str:
+    """One <w:tr>. In a two-line header, a one-line column's cell spans both lines
+    (vMerge): `continued` marks the second line, whose cell then only continues it."""
+    cells, column = [], 0
     for cell in row:
-        target = row_cells[column]
-        if cell.span > 1:
-            target = target.merge(row_cells[column + cell.span - 1])
-        paragraph = target.paragraphs[0]
-        paragraph._p.style = "TableText"  # by id: python-docx's lookup by name scans all styles
-        paragraph.alignment = _ALIGN[cell.align]
-        if cell.indent:
-            paragraph.paragraph_format.left_indent = Mm(3 * cell.indent)
-        if cell.text:
-            run = paragraph.add_run(cell.text)
-            run.bold = cell.bold or None
-            run.italic = cell.italic or None
-            run.font.size = Pt(size)
+        span = sum(widths[column:column + cell.span])
+        merge = ""
+        if vertical is not None and vertical[column]:
+            merge = '<w:vMerge/>' if continued else '<w:vMerge w:val="restart"/>'
+        grid_span = f'<w:gridSpan w:val="{cell.span}"/>' if cell.span > 1 else ""
+        text = "" if merge == "<w:vMerge/>" else cell.text
+        cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{span}" w:type="dxa"/>{grid_span}{merge}'
+                     f'<w:vAlign w:val="center"/></w:tcPr>{_cell_paragraph(cell, text, size)}'
+                     "</w:tc>")
         column += cell.span
+    properties = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{properties}</w:trPr>{''.join(cells)}</w:tr>"
 
 
-def _only_text(cell, text: str) -> None:
-    """After a vertical merge python-docx keeps both cells' paragraphs: keep the first."""
-    paragraphs = cell.paragraphs
-    for extra in paragraphs[1:]:
-        if not extra.text:
-            extra._p.getparent().remove(extra._p)
+def _cell_paragraph(cell: Cell, text: str, size: float) -> str:
+    indent = f'<w:ind w:left="{round(3 * cell.indent * _TWIPS_PER_MM)}"/>' if cell.indent \
+        else ""
+    paragraph = (f'<w:pPr><w:pStyle w:val="TableText"/>{indent}'
+                 f'<w:jc w:val="{_JC[cell.align]}"/></w:pPr>')
+    if not text:
+        return f"<w:p>{paragraph}</w:p>"
+    run = ("<w:b/><w:bCs/>" if cell.bold else "") + ("<w:i/><w:iCs/>" if cell.italic else "")
+    half_points = round(size * 2)
+    return (f'<w:p>{paragraph}<w:r><w:rPr>{run}<w:sz w:val="{half_points}"/>'
+            f'<w:szCs w:val="{half_points}"/></w:rPr>'
+            f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>')
