@@ -144,3 +144,10 @@ def test_review_build_turns_remarks_into_comments(qtreport, mini, built):
     assert [c.text for c in comments] == ["Cần kiểm tra lại số liệu."]
     with zipfile.ZipFile(built) as z:
         assert "word/comments.xml" not in z.namelist()  # the draft has none
+
+
+def test_output_folder_that_cannot_be_made(qtreport, mini):
+    (mini.root / "occupied").write_text("a file where the output folder should be")
+    outcome = qtreport(mini.root, "build", "--out", "occupied/build")
+    assert outcome.exit_code == 1
+    assert "QT401" in outcome.output and "no document written" in outcome.output

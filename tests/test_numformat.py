@@ -43,3 +43,11 @@ def test_two_decimals_round_trip(value):
     assert text.split(",")[1].isdigit() and len(text.split(",")[1]) == 2
     grouped = text.lstrip("-").split(",")[0].split(".")
     assert all(len(g) == 3 for g in grouped[1:]) and 1 <= len(grouped[0]) <= 3
+
+
+@pytest.mark.parametrize("missing", [None, "", "abc", True])
+def test_num_in_a_template_refuses_what_is_not_a_number(missing):
+    from qtreport.render.text import HelperError, _num
+
+    with pytest.raises(HelperError):
+        _num(missing)
