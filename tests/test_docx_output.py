@@ -103,6 +103,14 @@ def test_libreoffice_puts_notes_at_the_foot(built, tmp_path):
     assert first.index(squash("Tổng giá trị sản xuất")) < first.index(squash(EXPECTED_NOTES[1]))
 
 
+def test_document_is_readable_like_any_file(built):
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    assert built.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
 def test_same_input_same_bytes(qtreport, mini, built):
     first = built.read_bytes()
     assert qtreport(mini.root, "build").exit_code == 0
