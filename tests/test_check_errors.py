@@ -69,7 +69,8 @@ def test_include_of_missing_file_suggests_a_name(qtreport, mini):
     hit = only(items, "QT110")
     assert (code, hit["file"], hit["line"]) == (1, "data/sections/phan-1.yaml", 10)
     assert "did you mean 'sections/kinh-te.yaml'?" in hit["hint"]
-    assert only(items, "QT113")["file"] == "data/sections/kinh-te.yaml"  # now orphaned
+    # the file is now included nowhere, but while the tree has errors that is not reported
+    assert not [f for f in items if f["code"] == "QT113"]
 
 
 @pytest.mark.parametrize("path", ["../secret.yaml", "/etc/passwd", "sections/../../x.yaml"])

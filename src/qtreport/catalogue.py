@@ -47,6 +47,9 @@ ENTRIES = [
           "part of the report's format. Write plain keys and values."),
     Entry("QT008", _E, "tệp rỗng", "empty file",
           "The file has no content. Write it, or delete it."),
+    Entry("QT009", _E, "cấu trúc lồng quá sâu", "nested too deep",
+          "A report file nests a dozen levels at most; one nested dozens deep is a mistake "
+          "(usually indentation) and is refused before it can exhaust the stack."),
     Entry("QT011", _E, "liên kết ra ngoài", "link outside the data folder",
           "A symbolic link under data/ points outside it. Copy the file in instead."),
     Entry("QT012", _E, "tệp quá lớn", "file too large",
@@ -137,6 +140,10 @@ ENTRIES = [
     Entry("QT507", _E, "cột không hợp lệ", "invalid table column",
           "A column's 'show' is not one of number, name, unit, target, assessment, comparison, "
           "actual:<year>, figure:<name>."),
+    Entry("QT508", _E, "số liệu viết dễ hiểu sai", "figure written ambiguously",
+          "In data files YAML reads 6.150 as six point one five, and 132,2 as text. Write "
+          "thousands without a separator (6150) and decimals with a dot (132.2); the report "
+          "prints them the Vietnamese way."),
     Entry("QT601", _W, "số liệu ghi khác số tính được", "pinned figure differs from the data",
           "An official figure pinned in data/targets_2020_2025.yaml differs, by more than "
           "rounding, from what the yearly figures give. The table shows the pinned figure; "
@@ -164,6 +171,9 @@ ENTRIES = [
           "go in data/spelling-allow.yaml under 'doubled:'."),
     Entry("QT707", _W, "ngoặc không cân", "unpaired quotes or brackets",
           "“ without ”, ( without ), or an odd number of straight quotes in a paragraph."),
+    Entry("QT709", _E, "ký tự Word không lưu được", "character Word cannot store",
+          "A control character (written as an escape such as \\x01) cannot be stored in a "
+          "Word document at all: the build would fail. Delete it."),
     Entry("QT708", _W, "số viết sai quy ước", "number in the wrong convention",
           "Vietnamese writes 2.796 and 98,1; '126.0' or '1,234.5' is the English convention. "
           "Quote data through {{ num(...) }} to get it right."),

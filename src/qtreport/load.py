@@ -28,7 +28,7 @@ class SourceFile:
     name: str  # path as the user sees it, e.g. "data/sections/phan-1.yaml"
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
-
+    number_text: dict[Path_, str] = field(default_factory=dict)  # "6.150" as written
     def line_of(self, path: Path_) -> int:
         """Line of the node at `path`, or of its nearest ancestor that has one."""
         path = tuple(path)
@@ -52,16 +52,19 @@ def load_tree(data_dir: Path, root: Path, findings: Findings) -> dict[str, Sourc
     files: dict[str, SourceFile] = {}
     for path in sorted(data_dir.rglob("*.yaml")) + sorted(data_dir.rglob("*.yml")):
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        loaded = load_file(path, name, findings)
+        loaded = load_file(path, name, findings, inside=data_dir)
         if loaded is not None:
             files[name] = loaded
     return files
 
 
-def load_file(path: Path, name: str, findings: Findings) -> SourceFile | None:
-    """Load one file; on any problem add a finding and return None."""
+def load_file(path: Path, name: str, findings: Findings,
+              inside: Path | None = None) -> SourceFile | None:
+    """Load one file; on any problem add a finding and return None. A link must stay
+    `inside` its folder (data/ or templates/)."""
     try:
-        if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+        folder = (inside or path.parent).resolve()
+        if path.is_symlink() and not path.resolve().is_relative_to(folder):
             raise _Reject(1, "QT011", "tệp là liên kết trỏ ra ngoài thư mục dữ liệu",
                           "the file is a link that points outside the data folder",
                           "copy the file into data/ instead of linking to it")
@@ -73,7 +76,7 @@ def load_file(path: Path, name: str, findings: Findings) -> SourceFile | None:
                           "split it, or check that it is really a YAML text file")
         text = _decode(raw)
         _check_indentation(text)
-        data, lines = _parse(text)
+        data, builder = _parse(text)
     except _Reject as err:
         findings.error(SourceRef(name, err.line), err.code, err.message, err.message_en, err.hint)
         return None
@@ -86,7 +89,7 @@ def load_file(path: Path, name: str, findings: Findings) -> SourceFile | None:
         findings.error(SourceRef(name, 1), "QT008", "tệp rỗng", "the file is empty",
                        "write the file's content, or delete the file")
         return None
-    return SourceFile(name, data, lines)
+    return SourceFile(name, data, builder.lines, builder.number_text)
 
 
 def _decode(raw: bytes) -> str:
@@ -121,7 +124,7 @@ def _check_indentation(text: str) -> None:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _parse(text: str) -> tuple[Any, dict[Path_, int]]:
+def _parse(text: str) -> tuple[Any, _Builder]:
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as err:
@@ -130,12 +133,10 @@ def _parse(text: str) -> tuple[Any, dict[Path_, int]]:
                       f"the file contains a control character ({err.character!r}) that YAML "
                       "does not allow", "delete the invisible character on this line "
                       "(it often comes from copying out of a PDF)") from None
+    builder = _Builder(loader)
     try:
         node = loader.get_single_node()
-        if node is None:
-            return None, {}
-        lines: dict[Path_, int] = {}
-        return _build(node, (), lines, loader, set()), lines
+        return (builder.build(node, (), 0) if node is not None else None), builder
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
@@ -159,48 +160,65 @@ def _syntax_hint(problem: str) -> str:
     return "check the indentation and quotes on this line and the one before"
 
 
-def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], loader: Any,
-           seen: set[int]) -> Any:
-    """Turn a composed node into plain Python data, recording lines by path."""
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node, loader)
-    if id(node) in seen:  # the composer hands back the same node object for an alias
-        raise _Reject(lines[path], "QT006",
-                      "không dùng neo và bí danh YAML (&tên / *tên)",
-                      "YAML anchors and aliases (&name / *name) are not allowed",
-                      "write the content out where it is needed")
-    seen.add(id(node))
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, i), lines, loader, seen)
-                for i, item in enumerate(node.value)]
-    assert isinstance(node, yaml.MappingNode)
-    return _mapping(node, path, lines, loader, seen)
+MAX_DEPTH = 40  # the report nests about a dozen levels; a deeper file is a mistake
 
 
-def _mapping(node: yaml.MappingNode, path: Path_, lines: dict[Path_, int],
-             loader: Any, seen: set[int]) -> dict[Any, Any]:
-    result: dict[Any, Any] = {}
-    first_line: dict[Any, int] = {}
-    for key_node, value_node in node.value:
-        line = key_node.start_mark.line + 1
-        if key_node.tag == "tag:yaml.org,2002:merge":
-            raise _Reject(line, "QT006", "không dùng khóa gộp YAML (<<)",
-                          "YAML merge keys (<<) are not allowed",
-                          "write the keys out in full")
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise _Reject(line, "QT007", "khóa phải là một chữ đơn giản",
-                          "a key must be a plain word, not a list or mapping",
-                          "write the key as a word followed by a colon, e.g. 'title:'")
-        key = _scalar(key_node, loader)
-        if key in first_line:
-            raise _Reject(line, "QT005", f"khóa '{key}' bị lặp",
-                          f"duplicate key '{key}' (first written on line {first_line[key]})",
-                          "keep one of the two; YAML would silently drop the first")
-        first_line[key] = line
-        lines[(*path, key)] = line
-        result[key] = _build(value_node, (*path, key), lines, loader, seen)
-    return result
+class _Builder:
+    """Plain Python data from composed nodes, with the line of every node by path."""
+
+    def __init__(self, loader: Any):
+        self.loader = loader
+        self.lines: dict[Path_, int] = {}
+        self.number_text: dict[Path_, str] = {}
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if id(node) in self.seen:  # the composer hands back the same node for an alias
+            raise _Reject(self.lines[path], "QT006",
+                          "không dùng neo và bí danh YAML (&tên / *tên)",
+                          "YAML anchors and aliases (&name / *name) are not allowed",
+                          "write the content out where it is needed")
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise _Reject(self.lines[path], "QT009", "cấu trúc lồng quá sâu",
+                          f"the file nests more than {MAX_DEPTH} levels deep",
+                          "a report file nests a dozen levels at most: check the indentation")
+        if isinstance(node, yaml.ScalarNode):
+            value = _scalar(node, self.loader)
+            if isinstance(value, int | float) and not isinstance(value, bool) and \
+                    not node.style:
+                self.number_text[path] = node.value
+            return value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1)
+                    for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)
+        return self.mapping(node, path, depth)
+
+    def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Reject(line, "QT006", "không dùng khóa gộp YAML (<<)",
+                              "YAML merge keys (<<) are not allowed",
+                              "write the keys out in full")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Reject(line, "QT007", "khóa phải là một chữ đơn giản",
+                              "a key must be a plain word, not a list or mapping",
+                              "write the key as a word followed by a colon, e.g. 'title:'")
+            key = _scalar(key_node, self.loader)
+            if key in first_line:
+                raise _Reject(line, "QT005", f"khóa '{key}' bị lặp",
+                              f"duplicate key '{key}' (first written on line "
+                              f"{first_line[key]})",
+                              "keep one of the two; YAML would silently drop the first")
+            first_line[key] = line
+            self.lines[(*path, key)] = line
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
 
 
 _SAFE_TAG = re.compile(r"^tag:yaml\.org,2002:(str|int|float|bool|null|timestamp)$")

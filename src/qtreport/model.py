@@ -8,6 +8,8 @@ editor probably meant.
 from __future__ import annotations
 
 import difflib
+import re
+import string
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -24,14 +26,26 @@ from pydantic_core import PydanticCustomError
 
 from .diagnostics import SourceRef
 
-FOOTNOTE_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+FOOTNOTE_ID = r"^(?=[a-z0-9-]*[a-z])[a-z0-9]+(-[a-z0-9]+)*$"  # a letter somewhere: not a number
+STYLE_ID = r"^[A-Za-z][A-Za-z0-9]*$"
+# Figures an indicator has: growth_2025, ratio, ratio_2025, total, total_2024, average,
+# value_2025, sum_2020_2024. Pinned figures, table columns and templates name them so.
+FIGURE_NAME = re.compile(r"^(growth|ratio|total|value)_(\d{4})$|^(ratio|total|average)$"
+                         r"|^sum_(\d{4})_(\d{4})$")
+COLUMN_SHOWS = ("number", "name", "unit", "target", "assessment", "comparison")
+
+
+def is_figure_name(name: str) -> bool:
+    match = FIGURE_NAME.match(name)
+    return bool(match) and (match.group(4) is None or match.group(4) <= match.group(5))
 Text = Annotated[str, Field(min_length=1, strict=True)]
 
 
 class InputModel(BaseModel):
     """Base of every input model: strict types, no unknown keys, a source reference."""
 
-    model_config = ConfigDict(strict=True, frozen=False, populate_by_name=True)
+    model_config = ConfigDict(strict=True, frozen=False, populate_by_name=True,
+                              regex_engine="python-re")
     _src: SourceRef | None = PrivateAttr(default=None)
     # Paragraphs, items and footnotes may be written as bare text (or a list of paragraphs).
     text_shorthand: ClassVar[bool] = False
@@ -196,9 +210,9 @@ class StyleSheet(InputModel):
     page: PageSetup = PageSetup()
     appendix_page: PageSetup = PageSetup(width_mm=297, height_mm=210, top_mm=20, bottom_mm=15,
                                          left_mm=20, right_mm=15)
-    font: Text = "Times New Roman"
-    language: Text = "vi-VN"
-    styles: dict[str, StyleDef]
+    font: Annotated[str, Field(pattern=r"^[A-Za-z0-9 .-]+$")] = "Times New Roman"
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")] = "vi-VN"
+    styles: dict[Annotated[str, Field(pattern=STYLE_ID)], StyleDef]
 
 
 # -- data/targets_2020_2025.yaml and data/actuals/<year>.yaml ------------------------------
@@ -207,7 +221,7 @@ Assessment = Literal["Đạt", "Vượt", "Không đạt", "Chưa đạt"]
 TargetKind = Literal["growth", "level", "multiple", "average", "cumulative", "deadline", "rank",
                      "qualitative"]
 IndicatorId = Annotated[str, Field(pattern=FOOTNOTE_ID)]
-Number = Annotated[float, Field(strict=False)]
+Number = Annotated[float, Field(strict=False, allow_inf_nan=False)]
 
 
 class Target(InputModel):
@@ -231,6 +245,9 @@ class Target(InputModel):
             raise PydanticCustomError(
                 "target_incomplete", "a '{kind}' target needs {keys}",
                 {"kind": self.kind, "keys": ", ".join(f"'{k}'" for k in missing)})
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise PydanticCustomError("target_range", "'min' ({low}) is above 'max' ({high})",
+                                      {"low": self.min, "high": self.max})
         return self
 
 
@@ -254,6 +271,19 @@ class Indicator(InputModel):
     counted: bool | None = None
     remark: Text | None = None
 
+    @model_validator(mode="after")
+    def _one_kind_of_children(self) -> Indicator:
+        if self.parts and self.indicators:
+            raise PydanticCustomError(
+                "children", "'{id}' has both numbered sub-rows ('indicators') and 'parts'",
+                {"id": self.id})
+        for name in self.official:
+            if not is_figure_name(name):
+                raise PydanticCustomError(
+                    "figure_name", "'{name}' under 'official' is not a figure",
+                    {"name": name})
+        return self
+
 
 Indicator.model_rebuild()
 
@@ -272,10 +302,18 @@ class AppendixDef(InputModel):
 
 class TargetsFile(InputModel):
     resolution: Text
-    base_year: int
-    last_year: int
+    base_year: Annotated[int, Field(ge=1900, le=2200)]
+    last_year: Annotated[int, Field(ge=1900, le=2200)]
     appendices: list[AppendixDef] = []
     figures: list[Indicator] = []
+
+    @model_validator(mode="after")
+    def _term(self) -> TargetsFile:
+        if not 0 < self.last_year - self.base_year <= 20:
+            raise PydanticCustomError(
+                "term", "the term {first}-{last} is not a term of office",
+                {"first": self.base_year, "last": self.last_year})
+        return self
 
 
 class Score(InputModel):
@@ -306,18 +344,44 @@ class ColumnDef(InputModel):
 
 
 class AppendixLayout(InputModel):
-    heading: Text  # "Phụ lục {n}. {title}"
-    subheading: Text | None = None
+    heading: Text  # "Phụ lục {number}. {title}"
+    subheading: Text | None = None  # "{resolution}"
+    rule: Text | None = "-----"  # the short line under the subheading
     columns: Annotated[list[ColumnDef], Field(min_length=1)]
     font_size: Points = 11
     score_text: Text = "{score} điểm"  # a score cell: {score}, {grade}, {rank}
     text_columns: list[Text] = []  # where a row's written-out figures go when these are empty
 
+    @model_validator(mode="after")
+    def _placeholders(self) -> AppendixLayout:
+        for key, allowed in (("heading", HEADING_FIELDS), ("subheading", HEADING_FIELDS),
+                             ("score_text", SCORE_FIELDS)):
+            text = getattr(self, key)
+            if text is None:
+                continue
+            try:
+                names = [name for _, name, _, _ in string.Formatter().parse(text)
+                         if name is not None]
+            except ValueError:
+                raise PydanticCustomError("placeholder", "'{key}' has an unclosed brace",
+                                          {"key": key}) from None
+            unknown = [name for name in names if name not in allowed]
+            if unknown:
+                raise PydanticCustomError(
+                    "placeholder", "'{key}' uses {{{name}}}; it may use {allowed}",
+                    {"key": key, "name": unknown[0],
+                     "allowed": ", ".join("{" + a + "}" for a in allowed)})
+        return self
+
+
+HEADING_FIELDS = ("number", "title", "resolution")
+SCORE_FIELDS = ("score", "grade", "rank")
+
 
 class FrontMatterLine(InputModel):
     """templates/front-matter.yaml: one paragraph of the first page's block."""
 
-    style: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9]*$")]
+    style: Annotated[str, Field(pattern=STYLE_ID)]
     text: Text
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+import re
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -17,6 +18,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 from .diagnostics import Findings, SourceRef
 from .load import SourceFile
 from .model import (
+    COLUMN_SHOWS,
     ActualsFile,
     AppendixLayout,
     ClosingFile,
@@ -29,6 +31,7 @@ from .model import (
     SpellingAllowList,
     StyleSheet,
     TargetsFile,
+    is_figure_name,
 )
 
 REPORT_FILE = "report.yaml"
@@ -112,6 +115,12 @@ class _Validator:
         name = self.resolve(rel, where)
         if name is None:
             return None
+        if not name.startswith(f"{self.prefix}/sections/"):
+            self.findings.error(where, "QT111", f"'{rel}' không phải tệp của một mục",
+                                f"'{rel}' is not a section file: only files under "
+                                "data/sections/ can be parts or included sections",
+                                "include a file from data/sections/")
+            return None
         if name in stack:
             self.findings.error(where, "QT112", f"tệp '{rel}' tự bao gồm chính nó",
                                 f"'{rel}' includes itself (through {' → '.join(stack)})",
@@ -142,6 +151,8 @@ class _Validator:
         section.sections = expanded
 
     def report_orphans(self) -> None:
+        if self.findings.errors:  # a part or section failed: its includes are unknown
+            return
         for name in sorted(self.files):
             if name.startswith(f"{self.prefix}/sections/") and name not in self.used:
                 self.findings.warning(SourceRef(name, 1), "QT113",
@@ -215,6 +226,15 @@ _CODES = {
     "literal_error": "QT104",
     "string_too_short": "QT104",
     "too_short": "QT104",
+    "target_incomplete": "QT104",
+    "target_range": "QT104",
+    "children": "QT104",
+    "figure_name": "QT104",
+    "term": "QT104",
+    "placeholder": "QT104",
+    "greater_than_equal": "QT104",
+    "less_than_equal": "QT104",
+    "finite_number": "QT104",
 }
 
 _KINDS = {
@@ -322,12 +342,15 @@ def validate_indicators(files: dict[str, SourceFile], data_prefix: str,
     name = f"{prefix}/{TARGETS_FILE}"
     if name not in files:
         return None
+    failed_years: set[str] = set()  # year files that are there but did not validate
     targets = checker.model(files[name], (), TargetsFile)
     actuals: dict[int, ActualsFile] = {}
     sources: dict[int, SourceFile] = {}
     for file_name in sorted(files):
         if file_name.startswith(f"{prefix}/actuals/"):
             loaded = checker.model(files[file_name], (), ActualsFile)
+            if loaded is None:
+                failed_years.add(file_name.rsplit("/", 1)[-1].split(".")[0])
             if loaded is not None and _check_year(loaded, file_name, files[file_name], actuals,
                                                   findings):
                 sources[loaded.year] = files[file_name]
@@ -336,8 +359,8 @@ def validate_indicators(files: dict[str, SourceFile], data_prefix: str,
         model = checker.model(file, (), AppendixLayout)
         if model is not None:
             models[layout_name] = model
-    if targets is None:
-        return None
+    if targets is None or failed_years or len(models) < len(layouts):
+        return None  # their own findings say why; "missing" would be a false second one
     ok = _check_indicator_ids(targets, actuals, sources, files[name], findings)
     ok &= _check_layouts(targets, models, findings)
     return IndicatorData(targets, actuals, models) if ok else None
@@ -379,6 +402,12 @@ def all_indicators(targets: TargetsFile) -> list[Indicator]:
     return out
 
 
+def carries_figures(indicator: Indicator) -> bool:
+    """Every row has figures but a heading: a row with numbered sub-rows, or a row with
+    neither target nor figures of its own over its "Trong đó" parts."""
+    return not indicator.indicators and (indicator.target is not None or not indicator.parts)
+
+
 def _check_indicator_ids(targets: TargetsFile, actuals: dict[int, ActualsFile],
                          sources: dict[int, SourceFile], targets_file: SourceFile,
                          findings: Findings) -> bool:
@@ -391,14 +420,19 @@ def _check_indicator_ids(targets: TargetsFile, actuals: dict[int, ActualsFile],
                            f"(first at {known[indicator.id].src})", "give each row its own id")
             ok = False
         known[indicator.id] = indicator
-    for year in range(targets.base_year, targets.last_year + 1):
-        if year not in actuals:
-            findings.error(targets_file.ref(("last_year",)), "QT503",
-                           f"thiếu tệp số liệu năm {year}",
-                           f"there is no data/actuals/{year}.yaml",
-                           f"add data/actuals/{year}.yaml (with null for figures not known)")
-            ok = False
-    carried = {key for file in actuals.values() for key in file.values}
+    missing = [year for year in range(targets.base_year, targets.last_year + 1)
+               if year not in actuals]
+    if missing:
+        names = ", ".join(f"data/actuals/{year}.yaml" for year in missing)
+        findings.error(targets_file.ref(("last_year",)), "QT503",
+                       f"thiếu tệp số liệu năm {', '.join(map(str, missing))}",
+                       f"there is no {names}",
+                       "add one file per year of the term (with null for figures not known)")
+        ok = False
+    for year, file in sorted(actuals.items()):
+        ok &= _check_figures_as_written(file, sources[year], findings)
+    carried = {key for file in actuals.values() for key in file.values} | \
+        {i.id for i in known.values() if carries_figures(i)}
     for year, file in sorted(actuals.items()):
         for key in file.values:
             if key not in known:
@@ -418,10 +452,36 @@ def _check_indicator_ids(targets: TargetsFile, actuals: dict[int, ActualsFile],
     return ok
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+_NUMBER_AS_TEXT = re.compile(r"[-+]?\d[\d.,]*(e[-+]?\d+)?", re.IGNORECASE)
+
+
+def _check_figures_as_written(file: ActualsFile, source: SourceFile,
+                              findings: Findings) -> bool:
+    """YAML reads 6.150 as six point one five, and 132,2 as text: both are refused, since
+    the office writes thousands with '.' and decimals with ','."""
+    ok = True
+    for key, value in file.values.items():
+        written = source.number_text.get(("values", key))
+        if written and _THOUSANDS.fullmatch(written):
+            whole = written.replace(".", "")
+            findings.error(source.ref(("values", key)), "QT508",
+                           f"'{written}' có thể bị hiểu sai",
+                           f"'{key}: {written}' is read as {value:g}, not {whole}",
+                           f"write {whole} for thousands; decimals take a dot in data files "
+                           "(98.1)")
+            ok = False
+        elif isinstance(value, str) and _NUMBER_AS_TEXT.fullmatch(value.strip()):
+            findings.error(source.ref(("values", key)), "QT508",
+                           f"số liệu '{value}' được ghi như văn bản",
+                           f"'{key}: {value}' is text, so no figure is computed from it",
+                           "write figures as numbers with a dot for decimals: 132.2, 2796")
+            ok = False
+    return ok
+
+
 def _check_layouts(targets: TargetsFile, layouts: dict[str, AppendixLayout],
                    findings: Findings) -> bool:
-    from .compute.indicators import is_figure_name
-
     ok = True
     for appendix in targets.appendices:
         layout = layouts.get(appendix.layout)
@@ -446,8 +506,6 @@ def _check_layouts(targets: TargetsFile, layouts: dict[str, AppendixLayout],
                     ok = False
     return ok
 
-
-COLUMN_SHOWS = ("number", "name", "unit", "target", "assessment", "comparison")
 
 
 ALLOW_FILE = "spelling-allow.yaml"

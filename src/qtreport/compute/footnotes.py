@@ -44,6 +44,8 @@ def find_markers(text: str) -> list[Marker]:
     pos = 0
     while True:
         ref, inline = text.find("[^", pos), text.find("^[", pos)
+        while inline >= 0 and text.startswith("^[^", inline):  # "m^2^[^id]": a reference
+            inline = text.find("^[", inline + 1)
         if ref < 0 and inline < 0:
             return markers
         if ref >= 0 and (inline < 0 or ref < inline):
@@ -145,6 +147,10 @@ class FootnoteNumbering:
 
     def _number(self, marker: Marker, src: SourceRef) -> int:
         if marker.id is None:
+            if self._has_marker(marker.inline_text):
+                self.findings.error(src, "QT206", "chú thích không được chứa chú thích khác",
+                                    "an inline note ^[…] contains a footnote marker",
+                                    "a footnote cannot have footnotes: write the text into it")
             return self._new_note(None, [(marker.inline_text, src)], src, None)
         if not _ID.match(marker.id):
             self.findings.error(src, "QT205", f"mã chú thích '{marker.id}' không hợp lệ",

@@ -9,22 +9,13 @@ computed one contradicts, and parts that do not add up to their row.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from statistics import fmean
 
 from ..diagnostics import Findings, SourceRef
-from ..model import ActualsFile, Indicator, Official, Score, TargetsFile
+from ..model import FIGURE_NAME, ActualsFile, Indicator, Official, Score, TargetsFile
 
 ACHIEVED = ("Đạt", "Vượt")
-_FIGURE = re.compile(r"^(growth|ratio|total|value)_(\d{4})$|^(ratio|total|average)$"
-                     r"|^sum_(\d{4})_(\d{4})$")
-
-
-def is_figure_name(name: str) -> bool:
-    return bool(_FIGURE.match(name))
-
-
 @dataclass(frozen=True)
 class Figure:
     """A figure as the table shows it: the pinned one if any, else the computed one."""
@@ -81,7 +72,7 @@ class IndicatorResult:
         return self._cache[name]
 
     def _compute(self, name: str) -> float | None:
-        match = _FIGURE.match(name)
+        match = FIGURE_NAME.match(name)
         if match is None:
             return None
         kind, year, whole, first, last = match.groups()

@@ -29,6 +29,7 @@ VOWELS = set("aăâeêioôơuưy")
 INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f"
                        "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
                        "\ufff9-\ufffd\ue000-\uf8ff]")
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 DOUBLED = re.compile(r"(?<!\w)(\w+) \1(?!\w)", re.IGNORECASE)
 DOT_DECIMAL = re.compile(r"(?<![\d.,/])\d+\.\d{1,2}(?![\d.,/])")
 MIXED = re.compile(r"\d{1,3}(,\d{3})+\.\d+|\d{1,3}(\.\d{3})+,\d{3}(?!\d)")
@@ -61,7 +62,11 @@ def _lint(text: str, src: SourceRef, findings: Findings, words: set[str],
         findings.warning(src, "QT701", "có chữ 'Ƣ' của phông PDF",
                          "'Ƣ'/'ƣ' is the PDF font's Ư: damage from copying out of a PDF",
                          "replace it with 'Ư'/'ư'")
-    for char in sorted(set(INVISIBLE.findall(text))):
+    for char in sorted(set(XML_ILLEGAL.findall(text))):
+        findings.error(src, "QT709", "ký tự điều khiển Word không lưu được",
+                       f"control character U+{ord(char):04X} cannot be stored in a Word "
+                       "document", "delete it (it was probably written as an escape, \\x..)")
+    for char in sorted(set(INVISIBLE.findall(text)) - set(XML_ILLEGAL.findall(text))):
         findings.warning(src, "QT704", "có ký tự ẩn hoặc ký tự điều khiển",
                          f"invisible or control character U+{ord(char):04X} "
                          f"({unicodedata.name(char, 'control')})",

@@ -17,7 +17,7 @@ from typing import Any
 from ..compute.indicators import IndicatorResults
 from ..diagnostics import Findings, SourceRef
 from ..document import NOTE_CLOSE, NOTE_MARK, NOTE_OPEN, Document, Heading, Note, Paragraph
-from ..model import ReportMeta
+from ..model import ReportMeta, is_figure_name
 from ..numformat import format_number, format_percent
 from .appendix import RenderedTable, render_appendix
 
@@ -135,8 +135,6 @@ class DataHelpers:
         return value
 
     def figure(self, indicator_id: str, name: str) -> float:
-        from ..compute.indicators import is_figure_name
-
         if not is_figure_name(name):
             raise HelperError(f"'{name}' is not a figure: use growth_<year>, ratio, total, "
                               "total_<year>, average, sum_<from>_<to> or value_<year>")
