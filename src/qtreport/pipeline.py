@@ -52,9 +52,11 @@ class Result:
 def check(paths: Paths) -> Result:
     """Everything `build` validates, without writing a document."""
     from .compute import compute
+    from .lint import lint_document
     from .render.text import render_text
     from .validate import (
         validate,
+        validate_allow_list,
         validate_front_matter,
         validate_indicators,
         validate_stylesheet,
@@ -62,38 +64,40 @@ def check(paths: Paths) -> Result:
 
     result = Result()
     findings = result.findings
+    data_name = paths.name(paths.data)
+    # load: every file, reporting every unreadable one
     files = load_tree(paths.data, paths.root, findings)
-    sheet_path = paths.templates / "styles.yaml"
-    sheet_file = load_file(sheet_path, paths.name(sheet_path), findings)
+    sheet_file = _load_template(paths, "styles.yaml", findings)
+    front_file = _load_template(paths, "front-matter.yaml", findings)
+    layouts = _load_layouts(paths, findings)
+    # validate: the models of every file, then the one report tree
     result.stylesheet = validate_stylesheet(sheet_file, findings) if sheet_file else None
-    front_path = paths.templates / "front-matter.yaml"
-    front_file = load_file(front_path, paths.name(front_path), findings)
     front = validate_front_matter(front_file, result.stylesheet, findings) if front_file \
         else None
-    layouts = _load_layouts(paths, findings)
-    report = validate(files, paths.name(paths.data), findings)
-    indicators = validate_indicators(files, paths.name(paths.data), layouts, findings)
+    report = validate(files, data_name, findings)
+    indicators = validate_indicators(files, data_name, layouts, findings)
+    allow = validate_allow_list(files, data_name, findings)
     if report is None or findings.errors:
         return result
-    document = compute(report, indicators, findings)
-    document.front_matter = front
-    result.document = document
-    rendered = render_text(document, findings)
-    from .lint import lint_document
-    from .validate import validate_allow_list
-
-    lint_document(rendered, validate_allow_list(files, paths.name(paths.data), findings),
-                  findings)
+    # compute, render the text, and read it as it will be printed
+    result.document = compute(report, indicators, front, findings)
+    rendered = render_text(result.document, findings)
+    lint_document(rendered, allow, findings)
     if not findings.errors:
         result.rendered = rendered
     return result
+
+
+def _load_template(paths: Paths, name: str, findings: Findings):
+    path = paths.templates / name
+    return load_file(path, paths.name(path), findings, inside=paths.templates)
 
 
 def _load_layouts(paths: Paths, findings: Findings) -> dict:
     """templates/appendices/<layout>.yaml, by layout name."""
     layouts = {}
     for path in sorted((paths.templates / "appendices").glob("*.yaml")):
-        loaded = load_file(path, paths.name(path), findings)
+        loaded = load_file(path, paths.name(path), findings, inside=paths.templates)
         if loaded is not None:
             layouts[path.stem] = loaded
     return layouts

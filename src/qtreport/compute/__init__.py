@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from ..diagnostics import Findings
 from ..document import Document
+from ..model import FrontMatter
 from ..validate import IndicatorData, Report
 from .footnotes import FootnoteNumbering
 from .indicators import compute_indicators
 from .numbering import flatten
 
 
-def compute(report: Report, data: IndicatorData | None, findings: Findings) -> Document:
+def compute(report: Report, data: IndicatorData | None, front: FrontMatter | None,
+            findings: Findings) -> Document:
     notes = FootnoteNumbering(report, findings)
     blocks = flatten(report, notes, findings)
     notes.report_unused()
     if data is None:
-        return Document(report.meta, blocks, notes.notes)
+        return Document(report.meta, blocks, notes.notes, front_matter=front)
     results = compute_indicators(data.targets, data.actuals, findings)
-    return Document(report.meta, blocks, notes.notes, results, data.layouts)
+    return Document(report.meta, blocks, notes.notes, results, data.layouts, front)

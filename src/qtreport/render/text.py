@@ -17,7 +17,7 @@ from typing import Any
 from ..compute.indicators import IndicatorResults
 from ..diagnostics import Findings, SourceRef
 from ..document import NOTE_CLOSE, NOTE_MARK, NOTE_OPEN, Document, Heading, Note, Paragraph
-from ..model import ReportMeta, is_figure_name
+from ..model import ReportMeta, Score, is_figure_name
 from ..numformat import format_number, format_percent
 from .appendix import RenderedTable, render_appendix
 
@@ -87,13 +87,37 @@ class HelperError(Exception):
 
 def template_helpers() -> dict[str, Callable[..., Any]]:
     """Formatting helpers any paragraph may use. Documented in docs/yaml-format.md."""
-    return {"num": _num, "pct": format_percent}
+    return {"num": _num, "pct": _pct}
+
+
+def _number_arguments(name: str, value: Any, decimals: Any) -> None:
+    if not isinstance(value, int | float) or isinstance(value, bool) or value != value \
+            or abs(value) > 1e15:
+        raise HelperError(f"{name}() needs a number, not {value!r}")
+    if decimals is not None and (not isinstance(decimals, int) or not 0 <= decimals <= 6):
+        raise HelperError(f"{name}(): the number of decimals is 0 to 6, not {decimals!r}")
 
 
 def _num(value: Any, decimals: int | None = None) -> str:
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        raise HelperError(f"num() needs a number, not {value!r}")
+    _number_arguments("num", value, decimals)
     return format_number(value, decimals)
+
+
+def _pct(value: Any, decimals: int = 2) -> str:
+    _number_arguments("pct", value, decimals)
+    return format_percent(value, decimals)
+
+
+def _finalize(value: Any) -> Any:
+    """What {{ … }} prints: numbers in the Vietnamese way even without num(), a score as
+    the table writes it; never Python's own spelling (6150.0, Score(score=…))."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(round(value, 6))
+    if isinstance(value, Score):
+        return f"{format_number(value.score)} điểm" + \
+            (f", xếp loại {value.grade}" if value.grade else "") + \
+            (f", vị trí thứ {value.rank}" if value.rank else "")
+    return value
 
 
 class DataHelpers:
@@ -147,7 +171,7 @@ class DataHelpers:
 
     def rate(self, indicator_id: str, year: int) -> float:
         """Growth a year in percent, from the index as the table prints it (117,08 → 17,08)."""
-        return round(self.figure(indicator_id, f"growth_{year}"), 2) - 100
+        return round(round(self.figure(indicator_id, f"growth_{year}"), 2) - 100, 2)
 
     def assessment(self, indicator_id: str) -> str:
         result = self._result(indicator_id).assessment
@@ -166,6 +190,9 @@ class DataHelpers:
 
         if self.results is None:
             raise HelperError("the report has no indicator data (data/targets_2020_2025.yaml)")
+        if appendix is not None and not 1 <= appendix <= len(self.results.appendices):
+            raise HelperError(f"there is no appendix {appendix}: the report has "
+                              f"{len(self.results.appendices)}")
         rows = self.results.rows_of(appendix)
         return sum(r.counted and (not achieved or r.assessment in ACHIEVED) for r in rows)
 
@@ -184,12 +211,12 @@ def _environment():
             if operator == "**" and isinstance(right, int) and abs(right) > 100:
                 raise _Runaway(f"power {right} is too large for a report")
             if operator == "*" and any(isinstance(x, str | list | tuple) for x in (left, right)):
-                count = right if isinstance(right, int) else left
-                if isinstance(count, int) and count > MAX_OUTPUT_CHARS:
-                    raise _Runaway(f"repeating {count:,} times")
+                sequence, count = (left, right) if isinstance(right, int) else (right, left)
+                if isinstance(count, int) and len(sequence) * count > MAX_OUTPUT_CHARS:
+                    raise _Runaway(f"repeating {len(sequence):,} items {count:,} times")
             return super().call_binop(context, operator, left, right)
 
-    env = BoundedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env = BoundedEnvironment(undefined=StrictUndefined, autoescape=False, finalize=_finalize)
     env.globals.clear()
     env.globals["range"] = _bounded_range
     env.globals.update(template_helpers())
@@ -205,11 +232,11 @@ def render_template(source: str, src: SourceRef, findings: Findings,
     try:
         return _render_bounded(_environment().from_string(source), context or {})
     except Exception as err:  # whatever goes wrong inside a template is the template's
-        findings.error(src, *_template_finding(err))
+        findings.error(src, *_template_finding(err, context or {}))
         return None
 
 
-def _template_finding(err: Exception) -> tuple[str, str, str, str]:
+def _template_finding(err: Exception, context: dict[str, Any]) -> tuple[str, str, str, str]:
     """Code, message (vi, en) and hint for a template that failed."""
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
@@ -219,7 +246,7 @@ def _template_finding(err: Exception) -> tuple[str, str, str, str]:
                 f"template syntax error: {err.message}",
                 "check the {{ … }} and {% … %} in this paragraph; text braces are not allowed")
     if isinstance(err, UndefinedError):
-        names = sorted([*template_helpers(), *DataHelpers(None).names()])
+        names = sorted({*template_helpers(), *context})
         return ("QT302", "biểu thức dùng tên không tồn tại",
                 f"template uses an unknown name: {err.message}",
                 "available helpers: " + ", ".join(names))
@@ -235,9 +262,19 @@ def _template_finding(err: Exception) -> tuple[str, str, str, str]:
     if isinstance(err, _Runaway):
         return ("QT304", "biểu thức chạy quá lâu hoặc quá dài", f"template stopped: {err}",
                 "a paragraph should be a paragraph; check the loops in its template")
+    if isinstance(err, TypeError) and "argument" in str(err):
+        return ("QT305", "hàm được gọi sai tham số",
+                f"a helper was called with the wrong arguments: {_plain_signature_error(err)}",
+                "e.g. actual('ban-le', 2025), figure('ban-le', 'growth_2025'), num(x, 2); "
+                "see docs/indicators.md")
     return ("QT304", "biểu thức bị lỗi khi tính",
             f"template failed: {type(err).__name__}: {err}",
             "check the values passed to the helpers in this paragraph")
+
+
+def _plain_signature_error(err: TypeError) -> str:
+    """'DataHelpers.actual() missing 1 required…' → 'actual() missing 1 required…'."""
+    return re.sub(r"^\w+\.", "", str(err))
 
 
 class _Runaway(Exception):
