@@ -153,12 +153,13 @@ SEEN_FINDINGS: dict[str, set[str]] = {}
 
 @pytest.fixture(autouse=True)
 def _record_findings(monkeypatch):
-    from qtreport.diagnostics import Findings
+    from qtreport.diagnostics import Findings, Severity
 
     original = Findings.add
 
     def add(self, where, code, *args, **kwargs):
         original(self, where, code, *args, **kwargs)
-        SEEN_FINDINGS.setdefault(code, set()).add(self.items[-1].severity.value)
+        severity = kwargs.get("severity", args[3] if len(args) > 3 else Severity.ERROR)
+        SEEN_FINDINGS.setdefault(code, set()).add(Severity(severity).value)
 
     monkeypatch.setattr(Findings, "add", add)

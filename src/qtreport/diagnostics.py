@@ -61,6 +61,7 @@ class Findings:
     """A collector shared by the stages of one run."""
 
     items: list[Finding] = field(default_factory=list)
+    _seen: set[Finding] = field(default_factory=set, repr=False)
 
     def add(
         self,
@@ -72,9 +73,11 @@ class Findings:
         severity: Severity = Severity.ERROR,
         column: int = 0,
     ) -> None:
-        self.items.append(
-            Finding(where.file, where.line, code, severity, message, message_en, hint, column)
-        )
+        finding = Finding(where.file, where.line, code, severity, message, message_en, hint,
+                          column)
+        if finding not in self._seen:  # the same mistake met twice is reported once
+            self._seen.add(finding)
+            self.items.append(finding)
 
     def error(self, where: SourceRef, code: str, message: str, message_en: str = "",
               hint: str = "") -> None:
@@ -93,8 +96,4 @@ class Findings:
         return [f for f in self.items if f.severity is Severity.WARNING]
 
     def sorted(self) -> list[Finding]:
-        return sorted(set(self.items))
-
-
-class StageFailed(Exception):
-    """Raised by a stage when its errors make the next stage pointless."""
+        return sorted(self.items)

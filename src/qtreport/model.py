@@ -89,9 +89,16 @@ class Paragraphs(InputModel):
     text: Text | Annotated[list[Text], Field(min_length=1)]
     remark: Text | None = None
 
+    _paragraph_srcs: list[SourceRef] = PrivateAttr(default_factory=list)
+
     @property
     def paragraphs(self) -> list[str]:
         return [self.text] if isinstance(self.text, str) else list(self.text)
+
+    @property
+    def paragraph_srcs(self) -> list[SourceRef]:
+        """file:line of each paragraph (validate sets them; else the entry's own line)."""
+        return self._paragraph_srcs or [self.src] * len(self.paragraphs)
 
 
 class Item(Paragraphs):

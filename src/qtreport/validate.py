@@ -26,6 +26,7 @@ from .model import (
     Include,
     Indicator,
     InputModel,
+    Paragraphs,
     ReportMeta,
     Section,
     SpellingAllowList,
@@ -203,6 +204,9 @@ def attach_sources(model: BaseModel, file: SourceFile, path: tuple) -> None:
         return
     if isinstance(model, InputModel):
         model._src = file.ref(path)
+    if isinstance(model, Paragraphs) and isinstance(model.text, list):
+        base = (*path, "text") if (*path, "text") in file.lines else path
+        model._paragraph_srcs = [file.ref((*base, i)) for i in range(len(model.text))]
     for name, field in type(model).model_fields.items():
         key = field.alias or name
         _attach_value(getattr(model, name), file, (*path, key))

@@ -171,7 +171,7 @@ class FootnoteNumbering:
             return 0
         footnote = definition.footnote
         definition.number = self._new_note(
-            marker.id, [(text, footnote.src) for text in footnote.paragraphs],
+            marker.id, list(zip(footnote.paragraphs, footnote.paragraph_srcs, strict=True)),
             footnote.src, footnote.remark)
         return definition.number
 

@@ -267,31 +267,36 @@ def assess(result: IndicatorResult) -> str | None:
         if not reached:
             return "Chưa đạt"
         return "Đạt" if reached[0] <= target.by else "Không đạt"
-    if kind == "rank":
-        ranks = [v.rank for v in result.values.values() if isinstance(v, Score) and v.rank]
+    if kind == "rank":  # each year of the term, the base year (the last term's) excluded
+        term = range(result.base_year + 1, last + 1)
+        ranks = [v.rank for y, v in result.values.items()
+                 if y in term and isinstance(v, Score) and v.rank]
         if not ranks:
             return None
         return "Đạt" if max(ranks) <= target.best else "Không đạt"
-    measure = {"growth": f"growth_{last}", "level": f"value_{last}", "multiple": "ratio",
-               "average": "average", "cumulative": "total"}[kind]
+    measure = _measure(kind, last)
     value = result.figure(measure).value
     if value is None:
         return None
-    if kind == "growth":
-        value -= 100
+    if kind == "growth":  # judged as printed: an index shown as 117,00 is 17 % a year
+        value = round(value, 2) - 100
     reaches = value > target.min if target.strict else value >= target.min - 1e-9
     if not reaches:
         return "Không đạt"
     return "Vượt" if target.max is not None and value > target.max + 1e-9 else "Đạt"
 
 
+def _measure(kind: str, last: int) -> str | None:
+    """The figure a target of this kind is judged on (DESIGN §4)."""
+    return {"growth": f"growth_{last}", "level": f"value_{last}", "multiple": "ratio",
+            "average": "average", "cumulative": "total"}.get(kind)
+
+
 def _why(result: IndicatorResult) -> str:
     target = result.indicator.target
     if target is None:
         return ""
-    last = result.last_year
-    measure = {"growth": f"growth_{last}", "level": f"value_{last}", "multiple": "ratio",
-               "average": "average", "cumulative": "total"}.get(target.kind)
+    measure = _measure(target.kind, result.last_year)
     if measure is None:
         return f"target '{target.text or target.kind}'"
     value = result.figure(measure).value

@@ -73,11 +73,12 @@ class _Flattener:
             yield from self.section(child, (i,))
 
     def section(self, section: Section, path: tuple[int, ...]) -> Iterator[Block]:
-        if len(path) > MAX_DEPTH:
+        if len(path) > MAX_DEPTH:  # reported once for the branch, which is not walked on
             self.findings.error(section.src, "QT120", "mục lồng quá sâu",
                                 f"headings nest {len(path)} levels deep; the report has "
                                 f"{MAX_DEPTH} (I. → 1. → 1.1. → 1.1.1. → a.)",
                                 "move this section up a level, or make it a numbered list")
+            return
         self.notes.check_title(section)
         yield Heading(len(path), heading_label(path), section.title, section.src, section.remark)
         yield from self.body(section.body)
@@ -95,11 +96,12 @@ class _Flattener:
         number = self.last_item if block.continue_ else 0
         for i, item in enumerate(block.items):
             number += 1
-            remark = item.remark or (block.remark if i == 0 else None)
-            first, *rest = item.paragraphs
-            yield self.paragraph(first, item.src, item_label(block.style, number), remark)
-            for text in rest:
-                yield self.paragraph(text, item.src, None, None)
+            remarks = [r for r in (block.remark if i == 0 else None, item.remark) if r]
+            remark = "\n".join(remarks) or None
+            (first, *rest), (first_src, *rest_src) = item.paragraphs, item.paragraph_srcs
+            yield self.paragraph(first, first_src, item_label(block.style, number), remark)
+            for text, src in zip(rest, rest_src, strict=True):
+                yield self.paragraph(text, src, None, None)
         self.last_item = number
 
     def paragraph(self, text: str, src, label: str | None, remark: str | None) -> Paragraph:

@@ -31,7 +31,7 @@ INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u0
                        "\ufff9-\ufffd\ue000-\uf8ff]")
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 DOUBLED = re.compile(r"(?<!\w)(\w+) \1(?!\w)", re.IGNORECASE)
-DOT_DECIMAL = re.compile(r"(?<![\d.,/])\d+\.\d{1,2}(?![\d.,/])")
+DOT_DECIMAL = re.compile(r"(?<![\d.,/])\d+\.\d{1,2}(?!\d|[.,/]\d)")
 MIXED = re.compile(r"\d{1,3}(,\d{3})+\.\d+|\d{1,3}(\.\d{3})+,\d{3}(?!\d)")
 PAIRS = [("(", ")"), ("“", "”"), ("[", "]")]
 
@@ -52,8 +52,15 @@ def _texts(rendered: RenderedDocument) -> Iterator[tuple[str, SourceRef]]:
         else:
             yield block.plain, block.src
     for note in rendered.notes:
-        for paragraph in note.paragraphs:
-            yield "".join(i.text for i in paragraph if isinstance(i, Run)), note.src
+        for paragraph, src in zip(note.paragraphs, note.srcs or [note.src] * len(note.paragraphs),
+                                  strict=True):
+            yield "".join(i.text for i in paragraph if isinstance(i, Run)), src
+    for _, text, src in rendered.front:
+        yield text, src
+    for table in rendered.tables:  # names, units, targets: what an editor typed
+        texts = {cell.text for row in [*table.header, *table.rows] for cell in row}
+        for text in sorted(t for t in texts if WORD.search(t)):
+            yield text, table.src
 
 
 def _lint(text: str, src: SourceRef, findings: Findings, words: set[str],

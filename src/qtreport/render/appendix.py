@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..compute.indicators import AppendixResult, IndicatorResult, IndicatorResults
+from ..diagnostics import SourceRef
 from ..model import AppendixLayout, ColumnDef, Score
 from ..numformat import format_number
 
@@ -35,6 +36,8 @@ class RenderedTable:
     header_vertical: list[bool]  # per column: the header cell covers both header rows
     rows: list[list[Cell]]
     font_size: float
+    src: SourceRef  # the appendix in data/targets_2020_2025.yaml
+    rule: str | None = None  # the short line under the subheading
 
 
 def render_appendix(appendix: AppendixResult, layout: AppendixLayout,
@@ -51,7 +54,7 @@ def render_appendix(appendix: AppendixResult, layout: AppendixLayout,
     return RenderedTable(layout.heading.format(**fields),
                          layout.subheading.format(**fields) if layout.subheading else None,
                          [c.width_mm for c in layout.columns], header, vertical, rows,
-                         layout.font_size)
+                         layout.font_size, appendix.src, layout.rule)
 
 
 def _header(columns: list[ColumnDef]) -> tuple[list[list[Cell]], list[bool]]:
@@ -72,6 +75,8 @@ def _header(columns: list[ColumnDef]) -> tuple[list[list[Cell]], list[bool]]:
 
 
 def _group_row(label: str, title: str, layout: AppendixLayout) -> list[Cell]:
+    if len(layout.columns) == 1:
+        return [Cell(f"{label} {title}", bold=True, align="left")]
     return [Cell(label, bold=True), Cell(title, span=len(layout.columns) - 1, bold=True,
                                          align="left")]
 

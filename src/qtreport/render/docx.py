@@ -67,7 +67,7 @@ class _Writer:
 
     def _front_matter(self) -> None:
         """templates/front-matter.yaml, filled from data/report.yaml."""
-        for style_id, text in self.rendered.front:
+        for style_id, text, _ in self.rendered.front:
             styled_paragraph(self.document, text, style_id)
 
     def _heading(self, block: RenderedHeading) -> None:

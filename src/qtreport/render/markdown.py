@@ -53,7 +53,7 @@ def to_markdown(rendered: RenderedDocument) -> str:
     if meta.subtitle:
         parts.append(f"subtitle: {_yaml_string(meta.subtitle)}")
     parts += [f"author: {_yaml_string(meta.issuer)}", "lang: vi-VN", "---", ""]
-    for style, text in rendered.front:
+    for style, text, _ in rendered.front:
         if style == "Marker":
             parts += [f"*{escape(text)}*", ""]
     for block in rendered.blocks:

@@ -21,7 +21,8 @@ def add_appendix(document: DocxDocument, table: RenderedTable, sheet: StyleSheet
     styled_paragraph(document, table.heading, "AppendixTitle")
     if table.subheading:
         styled_paragraph(document, table.subheading, "AppendixSubtitle")
-        styled_paragraph(document, "-----", "AppendixSubtitle")
+    if table.rule:
+        styled_paragraph(document, table.rule, "AppendixSubtitle")
     _table(document, table)
 
 

@@ -69,6 +69,7 @@ class RenderedNote:
     paragraphs: list[list[Inline]]
     remark: str | None
     src: SourceRef
+    srcs: list[SourceRef] = field(default_factory=list)  # each paragraph's file:line
 
 
 @dataclass
@@ -78,7 +79,7 @@ class RenderedDocument:
     notes: list[RenderedNote]
     tables: list[RenderedTable] = field(default_factory=list)
     summary: str = ""  # "13/18 chỉ tiêu đạt và vượt" for the terminal view
-    front: list[tuple[str, str]] = field(default_factory=list)  # (style id, text), page 1
+    front: list[tuple[str, str, SourceRef]] = field(default_factory=list)  # page 1 block
 
 
 class HelperError(Exception):
@@ -384,7 +385,7 @@ def render_text(document: Document, findings: Findings) -> RenderedDocument:
                             _summary(document), _front(document, findings))
 
 
-def _front(document: Document, findings: Findings) -> list[tuple[str, str]]:
+def _front(document: Document, findings: Findings) -> list[tuple[str, str, SourceRef]]:
     if document.front_matter is None:
         return []
     fields = {name: value or "" for name, value in document.meta.model_dump().items()
@@ -393,7 +394,7 @@ def _front(document: Document, findings: Findings) -> list[tuple[str, str]]:
     for line in document.front_matter.root:
         text = render_template(line.text, line.src, findings, fields)
         if text and text.strip():
-            lines.append((line.style, text.strip()))
+            lines.append((line.style, text.strip(), line.src))
     return lines
 
 
@@ -432,4 +433,5 @@ def _note(note: Note, findings: Findings, context: dict) -> RenderedNote:
     for source, src in note.paragraphs:
         text = render_template(source, src, findings, context)
         paragraphs.append(parse_inlines(text, src, findings) if text is not None else [])
-    return RenderedNote(note.number, paragraphs, note.remark, note.src)
+    return RenderedNote(note.number, paragraphs, note.remark, note.src,
+                        [src for _, src in note.paragraphs])
