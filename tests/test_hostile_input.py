@@ -137,3 +137,13 @@ def test_too_deep_headings_reported_once(qtreport, mini):
     mini.edit("data/sections/kinh-te.yaml", "title: Thương mại", deep)
     code, items = findings(qtreport, mini.root)
     assert code == 1 and [f["code"] for f in items].count("QT120") == 1
+
+
+def test_one_error_for_a_value_that_fits_no_alternative(qtreport, real):
+    edit(real / "data/actuals/2025.yaml", "  ban-le: 6150", "  ban-le: [1, 2]")
+    code, items = findings(qtreport, real)
+    errors = [f for f in items if f["file"] == "data/actuals/2025.yaml"]
+    assert code == 1 and len(errors) == 1
+    assert "expected true/false or a number or a mapping of keys or text, found a list" in \
+        errors[0]["message_en"]
+    assert errors[0]["line"] == errors[0]["line"] > 1

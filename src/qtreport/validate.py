@@ -169,7 +169,7 @@ class _Validator:
         try:
             value = cls.model_validate(file.data)
         except ValidationError as err:
-            for error in err.errors():
+            for error in _merge_alternatives(file.data, err.errors()):
                 self.report_error(file, error)
             return None
         attach_sources(value, file, path)
@@ -178,10 +178,40 @@ class _Validator:
     def report_error(self, file: SourceFile, error: Any) -> None:
         data_path = _data_path(file.data, error["loc"])
         message, message_en, hint = describe(error, data_path)
+        message = message.replace("the file", "tệp")  # the Vietnamese line stays Vietnamese
         key = error.get("ctx", {}).get("key")
         line_path = (*data_path, key) if key is not None else data_path
         self.findings.error(file.ref(line_path), _CODES.get(error["type"], "QT103"),
                             message, message_en, hint)
+
+
+_TYPE_ERRORS = {"string_type", "text_expected", "list_type", "dict_type", "model_type",
+                "model_attributes_type", "bool_type", "float_type", "float_parsing",
+                "int_type", "int_from_float", "finite_number", "none_required"}
+_ALTERNATIVE_NAMES = {"string_type": "text", "text_expected": "text", "list_type": "a list",
+                      "dict_type": "a mapping", "model_type": "a mapping of keys",
+                      "model_attributes_type": "a mapping of keys", "bool_type": "true/false",
+                      "float_type": "a number", "float_parsing": "a number",
+                      "int_type": "a whole number", "int_from_float": "a whole number",
+                      "finite_number": "a finite number", "none_required": "null"}
+
+
+def _merge_alternatives(data: Any, errors: list[Any]) -> list[Any]:
+    """A value that fits none of several alternatives (text or a list of texts; a number, a
+    score or text) gets one error naming them all, not one error per alternative."""
+    groups: dict[tuple, list[Any]] = {}
+    for error in errors:
+        groups.setdefault(_data_path(data, error["loc"]), []).append(error)
+    merged = []
+    for group in groups.values():
+        kinds = [e["type"] for e in group]
+        if len(group) > 1 and all(k in _TYPE_ERRORS for k in kinds):
+            names = list(dict.fromkeys(_ALTERNATIVE_NAMES[k] for k in kinds))
+            merged.append({**group[0], "type": "alternatives",
+                           "ctx": {"expected": " or ".join(names)}})
+        else:
+            merged.extend(group)
+    return merged
 
 
 def _data_path(data: Any, loc: tuple) -> tuple:
@@ -277,16 +307,27 @@ def describe(error: Any, path: tuple) -> tuple[str, str, str]:
         name = error["loc"][-1]
         return (f"thiếu khóa '{name}'", f"missing key '{name}'",
                 f"add '{name}: …' here (see docs/yaml-format.md)")
+    if kind == "alternatives":
+        return (f"{where}: giá trị không đúng kiểu ({got.split(' / ')[0]})",
+                f"{where}: expected {ctx['expected']}, found {got.split(' / ')[-1]}",
+                "see docs/yaml-format.md and docs/indicators.md for what goes here")
     if kind in _EXPECTED:
         vi, en = _EXPECTED[kind]
+        text_wanted = kind in ("string_type", "text_expected")
         return (f"{where}: cần {vi}, nhưng gặp {got.split(' / ')[0]}",
                 f"{where}: expected {en}, found {got.split(' / ')[-1]}",
-                "numbers and dates that are text must be quoted or written as a >- block")
+                "numbers and dates meant as text are written as a >- block or in quotes"
+                if text_wanted else "see docs/yaml-format.md for the shape of this entry")
     if kind == "string_pattern_mismatch" and "[key]" in error["loc"]:
         bad = error["input"]
-        return (f"mã chú thích '{bad}' không hợp lệ", f"footnote id '{bad}' is not valid",
-                "use lower-case letters without accents, digits and hyphens, "
-                "e.g. 'thu-ngan-sach-2021'")
+        what = {"footnotes": ("mã chú thích", "footnote id"),
+                "values": ("mã chỉ tiêu", "indicator id"),
+                "styles": ("mã kiểu", "style id")}.get(_parent_key(path[:-1]), ("mã", "id"))
+        return (f"{what[0]} '{bad}' không hợp lệ", f"{what[1]} '{bad}' is not valid",
+                "style ids are a letter then letters and digits (TableText)"
+                if what[1] == "style id" else
+                "use lower-case letters without accents, digits and hyphens, with at least "
+                "one letter, e.g. 'thu-ngan-sach-2021'")
     if kind == "string_pattern_mismatch":
         return (f"{where}: giá trị không hợp lệ", f"{where}: '{error['input']}' is not valid",
                 "use letters, digits, '.', '-' and '_' only")
@@ -295,8 +336,13 @@ def describe(error: Any, path: tuple) -> tuple[str, str, str]:
                 f"write one of: {ctx.get('expected', '')}")
     if kind in ("string_too_short", "too_short"):
         return (f"{where}: không được để trống", f"{where}: must not be empty",
-                "write the content, or remove the key")
+                "write the content (an optional key may be left out altogether)")
     return (f"{where}: giá trị không hợp lệ", f"{where}: {error['msg']}", "")
+
+
+def _parent_key(path: tuple) -> str:
+    names = [p for p in path if isinstance(p, str)]
+    return names[-1] if names else ""
 
 
 def _field_name(path: tuple) -> str:
