@@ -94,6 +94,7 @@ def test_document_properties(built):
     assert text["title"].startswith("BÁO CÁO CHÍNH TRỊ")
     assert text["creator"] == "ĐẢNG BỘ THỊ XÃ QUẢNG TRỊ"
     assert text["language"] == "vi-VN"
+    assert text["keywords"].startswith("báo cáo chính trị")
     assert "ĐẠI HỘI" in text["subject"]
 
 

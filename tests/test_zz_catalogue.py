@@ -99,3 +99,12 @@ def test_the_suite_triggers_every_code(request):
     wrong = {code: seen for code, seen in SEEN_FINDINGS.items()
              if code in CATALOGUE and seen != {CATALOGUE[code].severity}}
     assert wrong == {}
+
+
+def test_styles_the_document_needs(qtreport, mini):
+    path = mini.root / "templates" / "styles.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  Heading3:", "  Heading3x:"),
+                    encoding="utf-8")
+    code, items = findings(qtreport, mini)
+    hit = next(f for f in items if f["code"] == "QT108")
+    assert code == 1 and hit["file"] == "templates/styles.yaml" and "Heading3" in hit["message_en"]

@@ -66,9 +66,10 @@ ENTRIES = [
     Entry("QT104", _E, "giá trị không hợp lệ", "invalid value",
           "A value is outside what is allowed: an empty text, a footnote id with capitals or "
           "accents, an item style other than '(1)', '(1).' or '1.', an incomplete target."),
-    Entry("QT108", _E, "kiểu trình bày không có", "unknown style",
+    Entry("QT108", _E, "kiểu trình bày không có", "unknown or missing style",
           "templates/front-matter.yaml names a style that templates/styles.yaml does not "
-          "define."),
+          "define, or templates/styles.yaml lacks a style the document needs (the headings, "
+          "footnotes, page header, tables)."),
     Entry("QT110", _E, "không tìm thấy tệp được dẫn", "included file not found",
           "An 'include:', a part or the closing names a file that does not exist under data/. "
           "Paths are relative to data/."),

@@ -174,6 +174,7 @@ class ReportMeta(InputModel):
     place: Text | None = None
     date: Text | None = None
     output: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")] = "bao-cao"
+    keywords: Text | None = None  # document properties
     parts: Annotated[list[Text], Field(min_length=1)]
     closing: Text | None = None
 

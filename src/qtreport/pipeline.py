@@ -111,7 +111,7 @@ def build(paths: Paths, review: bool = False, pdf: bool = False,
         return result
     from .write import normalize_zip, write_atomic
 
-    suffix = "-gop-y" if review else ""
+    suffix = "-gop-y" if review and fmt == "docx" else ""  # remarks exist only in Word
     target = paths.out / f"{result.rendered.meta.output}{suffix}.{fmt}"
     if fmt == "md":
         from .render.markdown import to_markdown

@@ -350,9 +350,25 @@ def _field_name(path: tuple) -> str:
     return f"'{names[-1]}'" if names else "the file"
 
 
+# The styles the writer uses by id: without them Word would fall back to its own look.
+REQUIRED_STYLES = ("Normal", "Heading1", "Heading2", "Heading3", "Heading4", "Heading5",
+                   "Heading6", "FootnoteText", "FootnoteReference", "Header", "TableText",
+                   "AppendixTitle", "AppendixSubtitle")
+
+
 def validate_stylesheet(file: SourceFile, findings: Findings) -> StyleSheet | None:
     """templates/styles.yaml, validated like the report's own files."""
-    return _Validator({file.name: file}, "", findings).model(file, (), StyleSheet)
+    sheet = _Validator({file.name: file}, "", findings).model(file, (), StyleSheet)
+    if sheet is not None:
+        missing = [style for style in REQUIRED_STYLES if style not in sheet.styles]
+        if missing:
+            findings.error(file.ref(("styles",)), "QT108",
+                           f"thiếu kiểu trình bày: {', '.join(missing)}",
+                           f"templates/styles.yaml does not define {', '.join(missing)}",
+                           "every style the document uses is defined here; copy the "
+                           "definition from the shipped templates/styles.yaml")
+            return None
+    return sheet
 
 
 def validate_front_matter(file: SourceFile, sheet: StyleSheet | None,

@@ -147,8 +147,8 @@ class _Writer:
         props.author = meta.issuer
         props.last_modified_by = meta.issuer
         props.comments = ""
-        props.keywords = "báo cáo chính trị; đại hội"
-        props.language = "vi-VN"
+        props.keywords = meta.keywords or ""
+        props.language = self.sheet.language
         props.revision = 1
         _drop_dates(self.document)
 
