@@ -187,7 +187,7 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             value = _scalar(node, self.loader)
             if isinstance(value, int | float) and not isinstance(value, bool) and \
-                    not node.style:
+                    not node.style:  # a plain number: keep how it was written
                 self.number_text[path] = node.value
             return value
         if isinstance(node, yaml.SequenceNode):

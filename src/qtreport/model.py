@@ -35,6 +35,11 @@ FIGURE_NAME = re.compile(r"^(growth|ratio|total|value)_(\d{4})$|^(ratio|total|av
 COLUMN_SHOWS = ("number", "name", "unit", "target", "assessment", "comparison")
 
 
+def is_number(value: object) -> bool:
+    """A figure: an int or a float, not True/False (which Python counts as numbers)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def is_figure_name(name: str) -> bool:
     match = FIGURE_NAME.match(name)
     return bool(match) and (match.group(4) is None or match.group(4) <= match.group(5))

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from statistics import fmean
 
 from ..diagnostics import Findings, SourceRef
-from ..model import FIGURE_NAME, ActualsFile, Indicator, Official, Score, TargetsFile
+from ..model import (
+    FIGURE_NAME,
+    ActualsFile,
+    Indicator,
+    Official,
+    Score,
+    TargetsFile,
+    is_number,
+)
 
 ACHIEVED = ("Đạt", "Vượt")
 @dataclass(frozen=True)
@@ -56,8 +64,7 @@ class IndicatorResult:
         if pinned is not None:
             return pinned.value
         value = self.values.get(year)
-        return float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
-            else None
+        return float(value) if is_number(value) else None
 
     @property
     def kind(self) -> str | None:
@@ -81,8 +88,7 @@ class IndicatorResult:
             return self._growth(int(year))
         if kind == "value":
             value = self.values.get(int(year))
-            return float(value) if isinstance(value, int | float) and \
-                not isinstance(value, bool) else None
+            return float(value) if is_number(value) else None
         if kind == "ratio" or whole == "ratio":
             top, bottom = self.number(int(year) if year else end), self.number(base)
             return top / bottom if top is not None and bottom else None

@@ -12,7 +12,7 @@ import unicodedata
 from functools import cache
 
 TONES = {"\u0300": "huyền", "\u0301": "sắc", "\u0303": "ngã", "\u0309": "hỏi", "\u0323": "nặng"}
-STOP_TONES = {None, "sắc", "nặng"}.__class__({"sắc", "nặng"})  # tones a stop coda allows
+STOP_TONES = frozenset({"sắc", "nặng"})  # the only tones a syllable ending in -p, -t, -c, -ch takes
 
 ONSETS = sorted(["b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n",
                  "ng", "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"],

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from ..diagnostics import Findings, SourceRef
 from ..model import SpellingAllowList
 from ..render.text import RenderedDocument, RenderedHeading, Run
-from .syllables import is_syllable, split_tone
+from .syllables import STOP_CODAS, STOP_TONES, is_syllable, split_tone
 
 WORD = re.compile(r"[^\W\d_]+")
 VOWELS = set("aăâeêioôơuưy")
@@ -121,7 +121,7 @@ def _spelling_finding(word: str) -> tuple[str, str, str, str]:
                 f"'{word}' has no vowel: letters lost when copying from a PDF "
                 "('t ch' for 'tích')?",
                 "restore the word, or add it to data/spelling-allow.yaml if it is right")
-    if base.endswith(("p", "t", "c", "ch")) and tone not in ("sắc", "nặng"):
+    if base.endswith(STOP_CODAS) and tone not in STOP_TONES:
         return ("QT703", f"'{word}' sai chính tả: vần -p, -t, -c, -ch chỉ mang dấu sắc hoặc nặng",
                 f"'{word}' is misspelt: a syllable ending in -p, -t, -c or -ch takes only the "
                 "sắc or nặng tone", "e.g. 'nghiêp' → 'nghiệp'")

@@ -188,7 +188,7 @@ def rich_tables(tables: list[RenderedTable]):
 
     for table in tables:
         grid = Table(title=table.heading, caption=table.subheading, show_lines=False)
-        headers = _flat_headers(table)
+        headers = flat_headers(table)
         for header in headers:
             grid.add_column(header, overflow="fold")
         for row in table.rows:
@@ -205,7 +205,8 @@ def rich_tables(tables: list[RenderedTable]):
         yield grid
 
 
-def _flat_headers(table: RenderedTable) -> list[str]:
+def flat_headers(table: RenderedTable) -> list[str]:
+    """One header per column: a grouped header's two lines joined ("Thực hiện 2020")."""
     top = []
     for cell in table.header[0]:
         top.extend([cell.text] * cell.span)

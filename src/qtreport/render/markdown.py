@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .appendix import RenderedTable
+from .appendix import RenderedTable, flat_headers
 from .text import Inline, NoteRef, RenderedDocument, RenderedHeading
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|^~$@])")
@@ -77,7 +77,7 @@ def _table(table: RenderedTable) -> list[str]:
     lines = [f"# {escape(table.heading)}", ""]
     if table.subheading:
         lines += [f"*{escape(table.subheading)}*", ""]
-    headers = _headers(table)
+    headers = flat_headers(table)
     lines.append("| " + " | ".join(escape(h) for h in headers) + " |")
     lines.append("|" + "|".join("---" for _ in headers) + "|")
     for row in table.rows:
@@ -92,13 +92,3 @@ def _table(table: RenderedTable) -> list[str]:
             cells.extend([""] * (cell.span - 1))
         lines.append("| " + " | ".join(cells) + " |")
     return [*lines, ""]
-
-
-def _headers(table: RenderedTable) -> list[str]:
-    top: list[str] = []
-    for cell in table.header[0]:
-        top.extend([cell.text] * cell.span)
-    if len(table.header) == 1:
-        return top
-    return [f"{t} {b.text}".strip() if b.text else t
-            for t, b in zip(top, table.header[1], strict=True)]

@@ -16,7 +16,7 @@ from docx.shared import Mm
 
 from ..model import PageSetup, StyleDef, StyleSheet
 
-_TWIPS_PER_MM = 1440 / 25.4
+TWIPS_PER_MM = 1440 / 25.4  # Word measures in twentieths of a point
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 
@@ -101,7 +101,7 @@ def _paragraph_properties(style: StyleDef) -> str:
     if spacing:
         parts.append(f"<w:spacing {' '.join(spacing)}/>")
     if style.first_line_mm is not None:
-        parts.append(f'<w:ind w:firstLine="{round(style.first_line_mm * _TWIPS_PER_MM)}"/>')
+        parts.append(f'<w:ind w:firstLine="{round(style.first_line_mm * TWIPS_PER_MM)}"/>')
     if style.align:
         parts.append(f'<w:jc w:val="{_ALIGN[style.align]}"/>')
     if style.outline is not None:

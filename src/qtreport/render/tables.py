@@ -12,7 +12,7 @@ from docx.oxml.ns import nsdecls, qn
 
 from ..model import StyleSheet
 from .appendix import Cell, RenderedTable
-from .styles import set_page, styled_paragraph
+from .styles import TWIPS_PER_MM, set_page, styled_paragraph
 
 
 def add_appendix(document: DocxDocument, table: RenderedTable, sheet: StyleSheet) -> None:
@@ -29,7 +29,7 @@ def add_appendix(document: DocxDocument, table: RenderedTable, sheet: StyleSheet
 def _table(document: DocxDocument, table: RenderedTable) -> None:
     """The table's XML written in one piece: python-docx's table API re-indexes the rows on
     every merge and row access, which makes a long appendix quadratic."""
-    widths = [round(w * _TWIPS_PER_MM) for w in table.widths_mm]
+    widths = [round(w * TWIPS_PER_MM) for w in table.widths_mm]
     rows = [_row_xml(row, widths, table.font_size, header=True,
                      vertical=table.header_vertical if len(table.header) == 2 else None,
                      continued=index == 1)
@@ -45,7 +45,6 @@ def _table(document: DocxDocument, table: RenderedTable) -> None:
     document.element.body.find(qn("w:sectPr")).addprevious(element)
 
 
-_TWIPS_PER_MM = 1440 / 25.4
 _JC = {"left": "left", "center": "center", "right": "right"}
 
 
@@ -70,7 +69,7 @@ def _row_xml(row: list[Cell], widths: list[int], size: float, header: bool = Fal
 
 
 def _cell_paragraph(cell: Cell, text: str, size: float) -> str:
-    indent = f'<w:ind w:left="{round(3 * cell.indent * _TWIPS_PER_MM)}"/>' if cell.indent \
+    indent = f'<w:ind w:left="{round(3 * cell.indent * TWIPS_PER_MM)}"/>' if cell.indent \
         else ""
     paragraph = (f'<w:pPr><w:pStyle w:val="TableText"/>{indent}'
                  f'<w:jc w:val="{_JC[cell.align]}"/></w:pPr>')

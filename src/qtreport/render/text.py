@@ -17,7 +17,7 @@ from typing import Any
 from ..compute.indicators import IndicatorResults
 from ..diagnostics import Findings, SourceRef
 from ..document import NOTE_CLOSE, NOTE_MARK, NOTE_OPEN, Document, Heading, Note, Paragraph
-from ..model import ReportMeta, Score, is_figure_name
+from ..model import ReportMeta, Score, is_figure_name, is_number
 from ..numformat import format_number, format_percent
 from .appendix import RenderedTable, render_appendix
 
@@ -92,8 +92,7 @@ def template_helpers() -> dict[str, Callable[..., Any]]:
 
 
 def _number_arguments(name: str, value: Any, decimals: Any) -> None:
-    if not isinstance(value, int | float) or isinstance(value, bool) or value != value \
-            or abs(value) > 1e15:
+    if not is_number(value) or value != value or abs(value) > 1e15:
         raise HelperError(f"{name}() needs a number, not {value!r}")
     if decimals is not None and (not isinstance(decimals, int) or not 0 <= decimals <= 6):
         raise HelperError(f"{name}(): the number of decimals is 0 to 6, not {decimals!r}")
@@ -112,7 +111,7 @@ def _pct(value: Any, decimals: int = 2) -> str:
 def _finalize(value: Any) -> Any:
     """What {{ … }} prints: numbers in the Vietnamese way even without num(), a score as
     the table writes it; never Python's own spelling (6150.0, Score(score=…))."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if is_number(value):
         return format_number(round(value, 6))
     if isinstance(value, Score):
         return f"{format_number(value.score)} điểm" + \
