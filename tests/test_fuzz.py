@@ -1,5 +1,6 @@
 """Fuzzing: mutate the real shipped data (delete, duplicate, retype, truncate, garble) and
-check that `check` never crashes and, when it finds errors, points at the mutated file."""
+check that `check` never crashes, that what it passes the writer can write, and that when
+it finds errors one of them points at the mutated file."""
 
 from __future__ import annotations
 
@@ -56,6 +57,10 @@ def test_mutated_data_never_crashes_check(name, kind, where, junk):
         target.write_bytes(changed)
         result = check(Paths.at(root))  # must not raise
         errors = result.findings.errors
+        if result.rendered is not None:  # what check passes, build can write
+            from qtreport.render.docx import write_docx
+
+            assert write_docx(result.rendered, result.stylesheet).startswith(b"PK")
         if changed != original and errors:
             mentioned = [f for f in errors
                          if f.file == name or name in f.message_en or name in f.hint]
