@@ -126,3 +126,7 @@ def test_rendered_pages(built, tmp_path):
     assert [int(x) for x in first_lines[1:]] == list(range(2, len(sizes) + 1))  # runs on
     assert all(len(p.strip()) > 200 for p in pages)  # no blank page
     assert "Phụ lục 1." in pages[first_landscape]
+    part_two = next(i for i, page in enumerate(pages) if "Phần thứ hai" in page)
+    lines = [ln.strip() for ln in pages[part_two].splitlines() if ln.strip()]
+    assert lines[1] == "Phần thứ hai"  # a part starts a page: page number, then the part
+    assert "Phần thứ nhất" in pages[0]  # the first part stays under the first page's block

@@ -205,6 +205,7 @@ class StyleDef(InputModel):
     space_after: Points | None = None
     line: Annotated[float, Field(gt=0, le=5, strict=False)] | None = None
     keep_with_next: bool | None = None
+    page_break_before: bool | None = None
     outline: Annotated[int, Field(ge=0, le=8)] | None = None
 
 

@@ -39,6 +39,7 @@ class _Writer:
         apply_stylesheet(self.document, sheet)
         self.footnotes = Footnotes(self.document)
         self.notes = {note.number: note for note in rendered.notes}
+        self._parts_started = False
 
     def _clear_template(self) -> None:
         body = self.document.element.body
@@ -72,6 +73,10 @@ class _Writer:
 
     def _heading(self, block: RenderedHeading) -> None:
         paragraph = styled_paragraph(self.document, "", heading_style(block.depth))
+        if block.depth == 0 and not self._parts_started:  # Phần thứ nhất: on page 1
+            paragraph._p.get_or_add_pPr().append(
+                parse_xml(f'<w:pageBreakBefore {nsdecls("w")} w:val="0"/>'))
+        self._parts_started = self._parts_started or block.depth == 0
         if block.depth == 0:  # "Phần thứ nhất" on its own line above the part title
             first = paragraph.add_run(block.label)
             first.add_break(WD_BREAK.LINE)

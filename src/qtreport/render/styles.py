@@ -88,9 +88,11 @@ def _style_xml(style_id: str, style: StyleDef, sheet: StyleSheet) -> str:
 
 
 def _paragraph_properties(style: StyleDef) -> str:
-    parts = []  # in the schema's order: keepNext, spacing, ind, jc, outlineLvl
+    parts = []  # in the schema's order: keepNext, pageBreakBefore, spacing, ind, jc, outlineLvl
     if style.keep_with_next:
         parts.append("<w:keepNext/>")
+    if style.page_break_before:
+        parts.append("<w:pageBreakBefore/>")
     spacing = []
     if style.space_before is not None:
         spacing.append(f'w:before="{round(style.space_before * 20)}"')
