@@ -10,7 +10,6 @@ computed one contradicts, and parts that do not add up to their row.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from statistics import fmean
 
 from ..diagnostics import Findings, SourceRef
 from ..model import (
@@ -98,7 +97,9 @@ class IndicatorResult:
             return self._sum(base + 1, end)
         if whole == "average":
             numbers = [self.number(y) for y in range(base + 1, end + 1)]
-            return fmean(numbers) if numbers and None not in numbers else None
+            if not numbers or None in numbers:
+                return None
+            return sum(numbers) / len(numbers)  # type: ignore[arg-type]
         return self._sum(int(first), int(last))
 
     def _growth(self, year: int) -> float | None:
