@@ -125,6 +125,14 @@ def mini(tmp_path: Path) -> MiniRepo:
     return repo
 
 
+@pytest.fixture
+def real_repo(tmp_path: Path) -> Path:
+    """A copy of the shipped report (data/ and templates/) to change in a test."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    return tmp_path
+
+
 @dataclass
 class Outcome:
     exit_code: int

@@ -11,28 +11,21 @@ import pytest
 from conftest import REPO
 
 
-@pytest.fixture
-def repo_copy(tmp_path):
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
-    return tmp_path
-
-
-def test_pdf_without_libreoffice_says_how_to_install(qtreport, repo_copy, monkeypatch):
+def test_pdf_without_libreoffice_says_how_to_install(qtreport, real_repo, monkeypatch):
     monkeypatch.setattr("shutil.which", lambda _name: None)
-    outcome = qtreport(repo_copy, "build", "--pdf")
+    outcome = qtreport(real_repo, "build", "--pdf")
     assert outcome.exit_code == 1
     assert "QT402" in outcome.output
     assert "apt-get install libreoffice-writer-nogui" in outcome.output
-    assert (repo_copy / "build" / "bao-cao-chinh-tri.docx").exists()  # the DOCX is there
+    assert (real_repo / "build" / "bao-cao-chinh-tri.docx").exists()  # the DOCX is there
 
 
-def test_pdf_with_libreoffice(qtreport, repo_copy):
+def test_pdf_with_libreoffice(qtreport, real_repo):
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice is not installed (CI installs it: see .ci/run)")
-    outcome = qtreport(repo_copy, "build", "--pdf")
+    outcome = qtreport(real_repo, "build", "--pdf")
     assert outcome.exit_code == 0, outcome.output
-    pdf = repo_copy / "build" / "bao-cao-chinh-tri.pdf"
+    pdf = real_repo / "build" / "bao-cao-chinh-tri.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True).stdout.decode()
     assert "Phần thứ nhất" in text and "Phụ lục 2." in text
@@ -58,12 +51,12 @@ def test_help_is_quick_and_lists_the_commands():
     assert heavy == []  # python-docx, Jinja and Babel are imported only when needed
 
 
-def test_markdown_export_reads_back_in_pandoc(qtreport, repo_copy):
+def test_markdown_export_reads_back_in_pandoc(qtreport, real_repo):
     from docx_reading import pandoc_headers, pandoc_notes, require
 
-    outcome = qtreport(repo_copy, "build", "--format", "md")
+    outcome = qtreport(real_repo, "build", "--format", "md")
     assert outcome.exit_code == 0
-    markdown = (repo_copy / "build" / "bao-cao-chinh-tri.md").read_text(encoding="utf-8")
+    markdown = (real_repo / "build" / "bao-cao-chinh-tri.md").read_text(encoding="utf-8")
     assert markdown.startswith("---\ntitle: \"BÁO CÁO CHÍNH TRỊ\"")
     assert "| STT | CHỈ TIÊU | ĐVT |" in markdown
     require("pandoc")

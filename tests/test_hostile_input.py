@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
-
-from conftest import REPO
 
 
 def findings(qtreport, root, *args):
@@ -19,13 +16,6 @@ def hit(items, code):
     found = [f for f in items if f["code"] == code]
     assert found, f"no {code} in {[(f['code'], f['message_en']) for f in items]}"
     return found[0]
-
-
-@pytest.fixture
-def real(tmp_path):
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
-    return tmp_path
 
 
 def edit(path, old, new):
@@ -57,9 +47,9 @@ def test_control_character_word_cannot_store(qtreport, mini):
 
 @pytest.mark.parametrize(("written", "words"), [("6.150", "read as 6.15"),
                                                  ("'132,2'", "is text")])
-def test_figures_yaml_would_misread(qtreport, real, written, words):
-    edit(real / "data/actuals/2025.yaml", "  ban-le: 6150", f"  ban-le: {written}")
-    code, items = findings(qtreport, real)
+def test_figures_yaml_would_misread(qtreport, real_repo, written, words):
+    edit(real_repo / "data/actuals/2025.yaml", "  ban-le: 6150", f"  ban-le: {written}")
+    code, items = findings(qtreport, real_repo)
     found = hit(items, "QT508")
     assert (code, found["file"]) == (1, "data/actuals/2025.yaml")
     assert words in found["message_en"]
@@ -79,32 +69,32 @@ def test_reference_right_after_superscript(qtreport, mini):
      ("growth_2024: {value: 116.80", "grwoth_2024: {value: 116.80", "is not a figure"),
      ("min: 17\n", "min: .inf\n", "finite")],
 )
-def test_targets_that_cannot_be(qtreport, real, old, new, words):
-    edit(real / "data/targets_2020_2025.yaml", old, new)
-    code, items = findings(qtreport, real)
+def test_targets_that_cannot_be(qtreport, real_repo, old, new, words):
+    edit(real_repo / "data/targets_2020_2025.yaml", old, new)
+    code, items = findings(qtreport, real_repo)
     found = hit(items, "QT104")
     assert (code, found["file"]) == (1, "data/targets_2020_2025.yaml")
     assert words in found["message_en"]
 
 
-def test_layout_placeholders_are_checked(qtreport, real):
-    edit(real / "templates/appendices/phu-luc-1.yaml", "Phụ lục {number}", "Phụ lục {n}")
-    code, items = findings(qtreport, real)
+def test_layout_placeholders_are_checked(qtreport, real_repo):
+    edit(real_repo / "templates/appendices/phu-luc-1.yaml", "Phụ lục {number}", "Phụ lục {n}")
+    code, items = findings(qtreport, real_repo)
     found = hit(items, "QT104")
     assert (code, found["file"]) == (1, "templates/appendices/phu-luc-1.yaml")
     assert "{n}" in found["message_en"] and "{number}" in found["message_en"]
 
 
-def test_style_ids_are_plain_words(qtreport, real):
-    edit(real / "templates/styles.yaml", "  TableText:", "  'Table<Text>':")
-    code, items = findings(qtreport, real)
+def test_style_ids_are_plain_words(qtreport, real_repo):
+    edit(real_repo / "templates/styles.yaml", "  TableText:", "  'Table<Text>':")
+    code, items = findings(qtreport, real_repo)
     assert (code, hit(items, "QT104")["file"]) == (1, "templates/styles.yaml")
 
 
-def test_only_section_files_are_included(qtreport, real):
-    edit(real / "data/sections/phan-1.yaml", "include: sections/phan-1/dan-van.yaml",
+def test_only_section_files_are_included(qtreport, real_repo):
+    edit(real_repo / "data/sections/phan-1.yaml", "include: sections/phan-1/dan-van.yaml",
          "include: targets_2020_2025.yaml")
-    code, items = findings(qtreport, real)
+    code, items = findings(qtreport, real_repo)
     found = hit(items, "QT111")
     assert (code, found["file"]) == (1, "data/sections/phan-1.yaml")
 
@@ -139,9 +129,9 @@ def test_too_deep_headings_reported_once(qtreport, mini):
     assert code == 1 and [f["code"] for f in items].count("QT120") == 1
 
 
-def test_one_error_for_a_value_that_fits_no_alternative(qtreport, real):
-    edit(real / "data/actuals/2025.yaml", "  ban-le: 6150", "  ban-le: [1, 2]")
-    code, items = findings(qtreport, real)
+def test_one_error_for_a_value_that_fits_no_alternative(qtreport, real_repo):
+    edit(real_repo / "data/actuals/2025.yaml", "  ban-le: 6150", "  ban-le: [1, 2]")
+    code, items = findings(qtreport, real_repo)
     errors = [f for f in items if f["file"] == "data/actuals/2025.yaml"]
     assert code == 1 and len(errors) == 1
     assert "expected true/false or a number or a mapping of keys or text, found a list" in \

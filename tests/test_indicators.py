@@ -4,7 +4,6 @@ figures, the appendix tables read back from the DOCX, and a change that flows ev
 from __future__ import annotations
 
 import json
-import shutil
 
 import docx
 import pytest
@@ -105,12 +104,6 @@ def test_header_rows_repeat_and_pages_turn(built):
     assert len(landscape) == 2
 
 
-def _copy_repo(tmp_path):
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
-    return tmp_path
-
-
 def _set_actual(root, year, key, value):
     path = root / "data" / "actuals" / f"{year}.yaml"
     text = path.read_text(encoding="utf-8")
@@ -120,8 +113,8 @@ def _set_actual(root, year, key, value):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_one_changed_figure_flows_everywhere(tmp_path):
-    root = _copy_repo(tmp_path)
+def test_one_changed_figure_flows_everywhere(real_repo):
+    root = real_repo
     _set_actual(root, 2025, "ban-le", 4000)  # retail 2025 falls: 7,42%/năm, below 17-19%
     _set_actual(root, 2025, "gtsx-dich-vu", 2000)  # footnote 2 quotes this
     result = build(Paths.at(root))
@@ -150,8 +143,8 @@ def test_one_changed_figure_flows_everywhere(tmp_path):
         (("2024", "year: 2024", "year: 2023"), "QT502", "data/actuals/2024.yaml", "named 2024"),
     ],
 )
-def test_actuals_errors(tmp_path, qtreport, change, code, file, words):
-    root = _copy_repo(tmp_path)
+def test_actuals_errors(real_repo, qtreport, change, code, file, words):
+    root = real_repo
     year, old, new = change
     path = root / "data" / "actuals" / f"{year}.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
@@ -162,8 +155,8 @@ def test_actuals_errors(tmp_path, qtreport, change, code, file, words):
     assert hits[0]["line"] > 1 or code == "QT504"
 
 
-def test_missing_year_file_and_bad_layout(tmp_path, qtreport):
-    root = _copy_repo(tmp_path)
+def test_missing_year_file_and_bad_layout(real_repo, qtreport):
+    root = real_repo
     (root / "data" / "actuals" / "2022.yaml").unlink()
     layout = root / "templates" / "appendices" / "phu-luc-2.yaml"
     layout.write_text(layout.read_text(encoding="utf-8").replace(
@@ -175,8 +168,8 @@ def test_missing_year_file_and_bad_layout(tmp_path, qtreport):
     assert codes["QT507"]["file"] == "templates/appendices/phu-luc-2.yaml"
 
 
-def test_incomplete_target_and_duplicate_id(tmp_path, qtreport):
-    root = _copy_repo(tmp_path)
+def test_incomplete_target_and_duplicate_id(real_repo, qtreport):
+    root = real_repo
     targets = root / "data" / "targets_2020_2025.yaml"
     text = targets.read_text(encoding="utf-8")
     text = text.replace("- id: ban-le-hang-hoa", "- id: ban-le", 1)
@@ -188,8 +181,8 @@ def test_incomplete_target_and_duplicate_id(tmp_path, qtreport):
     assert outcome.exit_code == 1 and hits[0]["file"] == "data/targets_2020_2025.yaml"
 
 
-def test_helper_errors_cite_the_paragraph(tmp_path, qtreport):
-    root = _copy_repo(tmp_path)
+def test_helper_errors_cite_the_paragraph(real_repo, qtreport):
+    root = real_repo
     path = root / "data" / "sections" / "phan-1" / "kinh-te.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "actual('gtsx', 2025)", "actual('gtxs', 2025)"), encoding="utf-8")
