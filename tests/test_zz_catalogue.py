@@ -78,13 +78,9 @@ def test_unclosed_bold(qtreport, mini):
     assert code == 0 and (hit["line"], hit["severity"]) == (5, "warning")
 
 
-def test_missing_layout(qtreport, tmp_path):
-    import shutil
-
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
-    (tmp_path / "templates" / "appendices" / "phu-luc-2.yaml").unlink()
-    outcome = qtreport(tmp_path, "check", "--format", "json")
+def test_missing_layout(qtreport, real_repo):
+    (real_repo / "templates" / "appendices" / "phu-luc-2.yaml").unlink()
+    outcome = qtreport(real_repo, "check", "--format", "json")
     hit = next(f for f in json.loads(outcome.output)["findings"] if f["code"] == "QT506")
     assert outcome.exit_code == 1 and hit["file"] == "data/targets_2020_2025.yaml"
 
