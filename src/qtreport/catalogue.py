@@ -107,7 +107,7 @@ ENTRIES = [
           "A '{{ … }}' or '{% … %}' in a paragraph is malformed. Braces are for templates only."),
     Entry("QT302", _E, "tên không tồn tại trong biểu thức", "unknown name in a template",
           "A template uses a name that is not one of the helpers (num, pct, actual, figure, "
-          "rate, assessment, achieved, counted)."),
+          "rate, target, assessment, achieved, counted)."),
     Entry("QT303", _E, "biểu thức bị chặn", "template blocked by the sandbox",
           "Templates run in a sandbox: reaching Python internals ('__class__', '__globals__') "
           "is refused."),

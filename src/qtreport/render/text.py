@@ -132,8 +132,8 @@ class DataHelpers:
 
     def names(self) -> dict[str, Callable[..., Any]]:
         return {"actual": self.actual, "figure": self.figure, "rate": self.rate,
-                "assessment": self.assessment, "achieved": self.achieved,
-                "counted": self.counted}
+                "target": self.target, "assessment": self.assessment,
+                "achieved": self.achieved, "counted": self.counted}
 
     def _result(self, indicator_id: str):
         if self.results is None:
@@ -172,6 +172,14 @@ class DataHelpers:
     def rate(self, indicator_id: str, year: int) -> float:
         """Growth a year in percent, from the index as the table prints it (117,08 → 17,08)."""
         return round(round(self.figure(indicator_id, f"growth_{year}"), 2) - 100, 2)
+
+    def target(self, indicator_id: str, key: str = "min") -> float:
+        """A number of the resolution's target: target('von-xdcb') → 550 (its minimum)."""
+        target = self._result(indicator_id).indicator.target
+        if key not in ("min", "max") or target is None or getattr(target, key) is None:
+            raise HelperError(f"'{indicator_id}' has no target {key} in "
+                              "data/targets_2020_2025.yaml")
+        return getattr(target, key)
 
     def assessment(self, indicator_id: str) -> str:
         result = self._result(indicator_id).assessment
