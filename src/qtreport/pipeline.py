@@ -49,10 +49,11 @@ class Result:
         return not self.findings.errors
 
 
-def check(paths: Paths) -> Result:
-    """Everything `build` validates, without writing a document."""
+def check(paths: Paths, text_checks: bool = True) -> Result:
+    """Everything `build` validates, without writing a document; and, unless `text_checks`
+    is off (as for `build`), the warnings about the printed text (spelling, spaces …)."""
     from .compute import compute
-    from .lint import lint_document
+    from .lint import check_storable, lint_document
     from .render.text import render_text
     from .validate import (
         validate,
@@ -82,7 +83,10 @@ def check(paths: Paths) -> Result:
     # compute, render the text, and read it as it will be printed
     result.document = compute(report, indicators, front, findings)
     rendered = render_text(result.document, findings)
-    lint_document(rendered, allow, findings)
+    if text_checks:
+        lint_document(rendered, allow, findings)
+    else:
+        check_storable(rendered, findings)
     if not findings.errors:
         result.rendered = rendered
     return result
@@ -106,7 +110,7 @@ def _load_layouts(paths: Paths, findings: Findings) -> dict:
 def build(paths: Paths, review: bool = False, pdf: bool = False,
           fmt: str = "docx") -> Result:
     """Check, then write build/<output>.docx (or .md) atomically when there is no error."""
-    result = check(paths)
+    result = check(paths, text_checks=False)  # the text warnings are check's business
     if result.rendered is None or result.stylesheet is None or not result.ok:
         return result
     from .write import normalize_zip, write_atomic

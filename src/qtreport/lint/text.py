@@ -38,11 +38,26 @@ PAIRS = [("(", ")"), ("“", "”"), ("[", "]")]
 
 def lint_document(rendered: RenderedDocument, allow: SpellingAllowList | None,
                   findings: Findings) -> None:
+    """Every text check: what `check` runs."""
     allowed_words = {w.lower() for w in allow.words} if allow else set()
     allowed_numbers = set(allow.numbers) if allow else set()
     allowed_doubles = {d.lower() for d in allow.doubled} if allow else set()
     for text, src in _texts(rendered):
+        _storable(text, src, findings)
         _lint(text, src, findings, allowed_words, allowed_numbers, allowed_doubles)
+
+
+def check_storable(rendered: RenderedDocument, findings: Findings) -> None:
+    """Only what would stop the document being written: what `build` needs of the lints."""
+    for text, src in _texts(rendered):
+        _storable(text, src, findings)
+
+
+def _storable(text: str, src: SourceRef, findings: Findings) -> None:
+    for char in sorted(set(XML_ILLEGAL.findall(text))):
+        findings.error(src, "QT709", "ký tự điều khiển Word không lưu được",
+                       f"control character U+{ord(char):04X} cannot be stored in a Word "
+                       "document", "delete it (it was probably written as an escape, \\x..)")
 
 
 def _texts(rendered: RenderedDocument) -> Iterator[tuple[str, SourceRef]]:
@@ -69,10 +84,6 @@ def _lint(text: str, src: SourceRef, findings: Findings, words: set[str],
         findings.warning(src, "QT701", "có chữ 'Ƣ' của phông PDF",
                          "'Ƣ'/'ƣ' is the PDF font's Ư: damage from copying out of a PDF",
                          "replace it with 'Ư'/'ư'")
-    for char in sorted(set(XML_ILLEGAL.findall(text))):
-        findings.error(src, "QT709", "ký tự điều khiển Word không lưu được",
-                       f"control character U+{ord(char):04X} cannot be stored in a Word "
-                       "document", "delete it (it was probably written as an escape, \\x..)")
     for char in sorted(set(INVISIBLE.findall(text)) - set(XML_ILLEGAL.findall(text))):
         findings.warning(src, "QT704", "có ký tự ẩn hoặc ký tự điều khiển",
                          f"invisible or control character U+{ord(char):04X} "
