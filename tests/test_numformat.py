@@ -45,6 +45,39 @@ def test_two_decimals_round_trip(value):
     assert all(len(g) == 3 for g in grouped[1:]) and 1 <= len(grouped[0]) <= 3
 
 
+# Babel's `vi` locale is the reference: the module must print what it prints.
+@given(st.one_of(st.integers(min_value=-10**15, max_value=10**15),
+                 st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+                 st.decimals(min_value=-10**9, max_value=10**9, places=4, allow_nan=False)))
+def test_shown_as_babel_shows_it(value):
+    from babel.numbers import format_decimal
+
+    expected = format_decimal(value, locale="vi", group_separator=True)
+    if expected == "-0":  # as above: zero has no sign
+        expected = "0"
+    assert format_number(value) == expected
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=5, allow_nan=False),
+       st.integers(min_value=0, max_value=4))
+def test_rounded_as_babel_prints_it(value, decimals):
+    from decimal import ROUND_HALF_UP
+
+    from babel.numbers import format_decimal
+
+    rounded = value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    expected = format_decimal(rounded, format=pattern, locale="vi")
+    if rounded.is_zero():  # Babel prints "-0,00"; a report prints zero without a sign
+        expected = expected.removeprefix("-")
+    assert format_number(value, decimals) == expected
+
+
+def test_negative_zero_is_zero():
+    assert format_number(-0.0004, 2) == "0,00"
+    assert format_number(-0.0) == "0"
+
+
 @pytest.mark.parametrize("missing", [None, "", "abc", True])
 def test_num_in_a_template_refuses_what_is_not_a_number(missing):
     from qtreport.render.text import HelperError, _num
