@@ -113,7 +113,7 @@ def build(paths: Paths, review: bool = False, pdf: bool = False,
     result = check(paths, text_checks=False)  # the text warnings are check's business
     if result.rendered is None or result.stylesheet is None or not result.ok:
         return result
-    from .write import normalize_zip, write_atomic
+    from .write import write_atomic, zip_package
 
     suffix = "-gop-y" if review and fmt == "docx" else ""  # remarks exist only in Word
     target = paths.out / f"{result.rendered.meta.output}{suffix}.{fmt}"
@@ -124,7 +124,7 @@ def build(paths: Paths, review: bool = False, pdf: bool = False,
     else:
         from .render.docx import write_docx
 
-        blob = normalize_zip(write_docx(result.rendered, result.stylesheet, review=review))
+        blob = zip_package(write_docx(result.rendered, result.stylesheet, review=review))
     try:
         write_atomic(target, blob)
     except OSError as err:

@@ -1,6 +1,6 @@
 """Stage 5, write: put the document on disk, reproducibly and atomically.
 
-The zip is rewritten with fixed timestamps and a fixed member order, so the same input
+The package is zipped with fixed timestamps and a fixed member order, so the same input
 gives the same bytes. The file is written next to its target and renamed over it, so a
 failed build never leaves a half-written DOCX in place of the last good one.
 """
@@ -16,10 +16,10 @@ from pathlib import Path
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold
 
 
-def normalize_zip(blob: bytes) -> bytes:
-    """Same members, same content; fixed order, timestamps and permissions."""
-    source = zipfile.ZipFile(io.BytesIO(blob))
-    names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
+def zip_package(members: dict[str, bytes]) -> bytes:
+    """The members as one zip: [Content_Types].xml first (as Office writes it), the rest
+    by name; fixed timestamps and permissions."""
+    names = sorted(members, key=lambda name: (name != "[Content_Types].xml", name))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in names:
@@ -27,7 +27,7 @@ def normalize_zip(blob: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            target.writestr(info, source.read(name), compresslevel=6)
+            target.writestr(info, members[name], compresslevel=6)
     return out.getvalue()
 
 

@@ -2,26 +2,31 @@
 
 Headings get Word heading styles (so the navigation pane and a TOC work), footnotes are
 real Word footnotes (footnotes.py), remarks become real Word comments in a review build.
-Returns the package bytes; writing them to disk is write.py's job.
+Returns the package's members (name → bytes); zipping them and writing the file is
+write.py's job.
+
+Paragraphs and runs are built as XML elements directly: python-docx's run and paragraph
+API re-reads the document at every call and costs more than the rest of a build.
 """
 
 from __future__ import annotations
 
-import io
+from collections.abc import Iterable
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 
 from ..model import StyleSheet
 from .footnotes import Footnotes, add_reference
-from .styles import apply_stylesheet, styled_paragraph
+from .styles import apply_stylesheet
 from .tables import add_appendix
 from .text import Inline, NoteRef, RenderedDocument, RenderedHeading, RenderedParagraph, Run
+from .wordxml import line_break, paragraph, text_lines, text_run
 
 REVIEWER = "Góp ý"  # author shown on remarks turned into comments
 
@@ -51,7 +56,7 @@ class _Writer:
             if rel.reltype.endswith("/thumbnail"):
                 package.rels.pop(rel_id)
 
-    def write(self) -> bytes:
+    def write(self) -> dict[str, bytes]:
         self._front_matter()
         for block in self.rendered.blocks:
             if isinstance(block, RenderedHeading):
@@ -62,74 +67,65 @@ class _Writer:
             add_appendix(self.document, table, self.sheet)
         self._page_numbers()
         self._properties()
-        out = io.BytesIO()
-        self.document.save(out)
-        return out.getvalue()
+        return package_members(self.document)
 
     def _front_matter(self) -> None:
         """templates/front-matter.yaml, filled from data/report.yaml."""
+        body = self.document.element.body
         for style_id, text, _ in self.rendered.front:
-            styled_paragraph(self.document, text, style_id)
+            paragraph(body, style_id, text)
 
     def _heading(self, block: RenderedHeading) -> None:
-        paragraph = styled_paragraph(self.document, "", heading_style(block.depth))
+        p = paragraph(self.document.element.body, heading_style(block.depth))
         if block.depth == 0 and not self._parts_started:  # Phần thứ nhất: on page 1
-            paragraph._p.get_or_add_pPr().append(
+            p.get_or_add_pPr().append(
                 parse_xml(f'<w:pageBreakBefore {nsdecls("w")} w:val="0"/>'))
         self._parts_started = self._parts_started or block.depth == 0
         if block.depth == 0:  # "Phần thứ nhất" on its own line above the part title
-            first = paragraph.add_run(block.label)
-            first.add_break(WD_BREAK.LINE)
+            first = text_run(p, block.label)
+            line_break(first)
         else:
-            first = paragraph.add_run(f"{block.label} ")
-        self._add_lines(paragraph, block.title)
+            first = text_run(p, f"{block.label} ")
+        text_lines(p, block.title)
         if block.remark:
-            self._comment([first], block.remark)
-
-    @staticmethod
-    def _add_lines(paragraph: Paragraph, text: str) -> None:
-        """A title may span lines (a part title does): line breaks, not paragraphs."""
-        previous = None
-        for line in text.split("\n"):
-            if previous is not None:
-                previous.add_break(WD_BREAK.LINE)
-            previous = paragraph.add_run(line)
+            self._comment(p, [first], block.remark)
 
     def _paragraph(self, block: RenderedParagraph) -> None:
-        paragraph = Paragraph(self.document.element.body.add_p(), self.document._body)
+        p = paragraph(self.document.element.body)
         runs = []
         if block.label:
-            runs.append(text_run(paragraph._p, f"{block.label} "))
-        runs.extend(self._inlines(paragraph, block.inlines))
+            runs.append(text_run(p, f"{block.label} "))
+        runs.extend(self._inlines(p, block.inlines))
         if block.remark and runs:
-            self._comment([DocxRun(r, paragraph) for r in runs], block.remark)
+            self._comment(p, runs, block.remark)
 
-    def _inlines(self, paragraph: Paragraph, inlines: list[Inline]) -> list:
-        """The runs' XML, written directly: python-docx's run API costs more than the rest
-        of the build together on a long report."""
+    def _inlines(self, p, inlines: list[Inline]) -> list:
+        """Append the inlines to the paragraph <w:p>; returns their runs <w:r>."""
         runs = []
         for inline in inlines:
             if isinstance(inline, Run):
-                runs.append(text_run(paragraph._p, inline.text, inline.bold, inline.italic,
+                runs.append(text_run(p, inline.text, inline.bold, inline.italic,
                                      inline.superscript))
             else:
-                runs.append(self._note(paragraph, inline)._r)
+                runs.append(self._note(p, inline))
         return runs
 
-    def _note(self, paragraph: Paragraph, ref: NoteRef):
+    def _note(self, p, ref: NoteRef):
         note = self.notes[ref.number]
-        run = add_reference(paragraph, ref.number)
+        run = add_reference(p, ref.number)
         for target, inlines in zip(self.footnotes.add(ref.number, len(note.paragraphs)),
                                    note.paragraphs, strict=True):
             self._inlines(target, inlines)
         if note.remark:
-            self._comment([run], note.remark)
+            self._comment(p, [run], note.remark)
         return run
 
-    def _comment(self, runs: list, text: str) -> None:
+    def _comment(self, p, runs: list, text: str) -> None:
+        """A Word comment on the runs (<w:r>) of paragraph <w:p>, in a review build."""
         if self.review:
-            comment = self.document.add_comment(runs, text=text, author=REVIEWER,
-                                                initials="GY")
+            owner = Paragraph(p, self.document.part)
+            comment = self.document.add_comment([DocxRun(r, owner) for r in runs],
+                                                text=text, author=REVIEWER, initials="GY")
             comment._comment_elm.attrib.pop(
                 "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}date", None)
 
@@ -166,29 +162,35 @@ def _drop_dates(document: DocxDocument) -> None:
             core.remove(child)
 
 
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+def package_members(document: DocxDocument) -> dict[str, bytes]:
+    """Every member of the package by its name in the zip: the content types, the
+    relationships, the parts. What python-docx's save() writes, without the zip."""
+    package = document.part.package
+    parts = list(package.iter_parts())
+    members = {"[Content_Types].xml": _content_types(parts),
+               "_rels/.rels": package.rels.xml}
+    for part in parts:
+        part.before_marshal()
+        members[part.partname.membername] = part.blob
+        if len(part.rels):
+            members[part.partname.rels_uri.membername] = part.rels.xml
+    return members
 
 
-def text_run(p, text: str, bold: bool = False, italic: bool = False,
-             superscript: bool = False):
-    """Append <w:r> with its text (and bold, italic, superscript) to the paragraph <w:p>."""
-    r = OxmlElement("w:r")
-    if bold or italic or superscript:
-        properties = OxmlElement("w:rPr")
-        if bold:
-            properties.append(OxmlElement("w:b"))
-        if italic:
-            properties.append(OxmlElement("w:i"))
-        if superscript:
-            properties.append(OxmlElement("w:vertAlign", {qn("w:val"): "superscript"}))
-        r.append(properties)
-    t = OxmlElement("w:t")
-    t.text = text
-    t.set(_XML_SPACE, "preserve")
-    r.append(t)
-    p.append(r)
-    return r
+def _content_types(parts: Iterable[Part]) -> bytes:
+    """[Content_Types].xml: the two defaults and one override per part."""
+    overrides = "".join(f'<Override PartName="{part.partname}" '
+                        f'ContentType="{part.content_type}"/>'
+                        for part in sorted(parts, key=lambda part: part.partname))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f"{overrides}</Types>").encode()
 
 
-def write_docx(rendered: RenderedDocument, sheet: StyleSheet, review: bool = False) -> bytes:
+def write_docx(rendered: RenderedDocument, sheet: StyleSheet,
+               review: bool = False) -> dict[str, bytes]:
+    """The package members of the document; write.zip_package makes them a .docx."""
     return _Writer(rendered, sheet, review).write()

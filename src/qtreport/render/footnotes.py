@@ -20,11 +20,15 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
+from lxml.etree import SubElement
+
+from .wordxml import paragraph, styled_run, text_run
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 TEXT_STYLE, REFERENCE_STYLE = "FootnoteText", "FootnoteReference"
+
+_FOOTNOTE, _FOOTNOTE_REF, _FOOTNOTE_REFERENCE, _ID = (
+    qn("w:footnote"), qn("w:footnoteRef"), qn("w:footnoteReference"), qn("w:id"))
 
 _SPECIAL_NOTES = f"""<w:footnotes {nsdecls('w', 'r')}>
   <w:footnote w:type="separator" w:id="-1">
@@ -66,30 +70,23 @@ class Footnotes:
                 return
         settings.append(footnote_pr)
 
-    def add(self, number: int, paragraph_count: int) -> list[Paragraph]:
-        """Create note `number` with empty paragraphs to fill; the first has the mark."""
-        note = parse_xml(f'<w:footnote {nsdecls("w")} w:id="{number}"/>')
-        self.element.append(note)
+    def add(self, number: int, paragraph_count: int) -> list:
+        """Create note `number` with empty paragraphs (<w:p>) to fill; the first has the
+        mark. Elements are built directly: this runs once per note."""
+        note = SubElement(self.element, _FOOTNOTE, {_ID: str(number)})
         paragraphs = []
         for index in range(max(1, paragraph_count)):
-            p = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{TEXT_STYLE}"/>'
-                          "</w:pPr></w:p>")
-            note.append(p)
-            paragraph = Paragraph(p, self.document.part)
+            p = paragraph(note, TEXT_STYLE)
             if index == 0:
-                mark = paragraph.add_run()
-                mark._r.get_or_add_rPr().append(
-                    parse_xml(f'<w:rStyle {nsdecls("w")} w:val="{REFERENCE_STYLE}"/>'))
-                mark._r.append(parse_xml(f'<w:footnoteRef {nsdecls("w")}/>'))
-                paragraph.add_run(" ")
-            paragraphs.append(paragraph)
+                SubElement(styled_run(p, REFERENCE_STYLE), _FOOTNOTE_REF)
+                text_run(p, " ")
+            paragraphs.append(p)
         return paragraphs
 
 
-def add_reference(paragraph: Paragraph, number: int) -> Run:
-    """Put the superscript reference mark of note `number` at the end of `paragraph`."""
-    run = paragraph.add_run()
-    run._r.get_or_add_rPr().append(
-        parse_xml(f'<w:rStyle {nsdecls("w")} w:val="{REFERENCE_STYLE}"/>'))
-    run._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="{number}"/>'))
+def add_reference(p, number: int):
+    """Append the superscript reference mark of note `number` to the paragraph <w:p>;
+    returns its run <w:r>."""
+    run = styled_run(p, REFERENCE_STYLE)
+    SubElement(run, _FOOTNOTE_REFERENCE, {_ID: str(number)})
     return run

@@ -127,11 +127,3 @@ def _run_properties(style: StyleDef, sheet: StyleSheet) -> str:
     parts.append(f'<w:lang w:val="{sheet.language}" w:eastAsia="{sheet.language}" '
                  f'w:bidi="{sheet.language}"/>')
     return "".join(parts)
-
-
-def styled_paragraph(document: DocxDocument, text: str, style_id: str):
-    """A new paragraph in the style with this id. Setting the id directly, rather than a
-    style name, skips python-docx's scan of every style for each paragraph."""
-    paragraph = document.add_paragraph(text)
-    paragraph._p.style = style_id
-    return paragraph

@@ -12,17 +12,19 @@ from docx.oxml.ns import nsdecls, qn
 
 from ..model import StyleSheet
 from .appendix import Cell, RenderedTable
-from .styles import TWIPS_PER_MM, set_page, styled_paragraph
+from .styles import TWIPS_PER_MM, set_page
+from .wordxml import paragraph
 
 
 def add_appendix(document: DocxDocument, table: RenderedTable, sheet: StyleSheet) -> None:
     section = document.add_section(WD_SECTION.NEW_PAGE)
     set_page(section, sheet.appendix_page)
-    styled_paragraph(document, table.heading, "AppendixTitle")
+    body = document.element.body
+    paragraph(body, "AppendixTitle", table.heading)
     if table.subheading:
-        styled_paragraph(document, table.subheading, "AppendixSubtitle")
+        paragraph(body, "AppendixSubtitle", table.subheading)
     if table.rule:
-        styled_paragraph(document, table.rule, "AppendixSubtitle")
+        paragraph(body, "AppendixSubtitle", table.rule)
     _table(document, table)
 
 

@@ -1,0 +1,70 @@
+"""WordprocessingML elements built directly with lxml: paragraphs, runs, line breaks.
+
+python-docx's paragraph and run API finds each new element's place by scanning its
+siblings; on a long report that costs more than the rest of the build. The elements made
+here are python-docx's own classes (its parser's lookup applies to them), so its API
+still works on them where it is worth it (comments).
+"""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+from lxml.etree import SubElement
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+P, PPR, PSTYLE, R, RPR, RSTYLE, T, BR, BOLD, ITALIC, VERT_ALIGN, SECT_PR, VAL = (
+    qn(f"w:{tag}") for tag in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "t", "br", "b",
+                               "i", "vertAlign", "sectPr", "val"))
+
+
+def paragraph(body, style_id: str | None = None, text: str = ""):
+    """A new <w:p> at the end of the body (before its closing <w:sectPr>), in a style."""
+    p = body.makeelement(P, {})
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == SECT_PR:
+        last.addprevious(p)
+    else:
+        body.append(p)
+    if style_id is not None:
+        SubElement(SubElement(p, PPR), PSTYLE, {VAL: style_id})
+    if text:
+        text_run(p, text)
+    return p
+
+
+def text_run(p, text: str, bold: bool = False, italic: bool = False,
+             superscript: bool = False):
+    """Append <w:r> with its text (and bold, italic, superscript) to the paragraph <w:p>."""
+    r = SubElement(p, R)
+    if bold or italic or superscript:
+        properties = SubElement(r, RPR)
+        if bold:
+            SubElement(properties, BOLD)
+        if italic:
+            SubElement(properties, ITALIC)
+        if superscript:
+            SubElement(properties, VERT_ALIGN, {VAL: "superscript"})
+    t = SubElement(r, T, {XML_SPACE: "preserve"})
+    t.text = text
+    return r
+
+
+def text_lines(p, text: str) -> None:
+    """Text that may span lines (a part title does): line breaks, not paragraphs."""
+    previous = None
+    for line in text.split("\n"):
+        if previous is not None:
+            SubElement(previous, BR)
+        previous = text_run(p, line)
+
+
+def line_break(r) -> None:
+    """End the run <w:r> with a line break."""
+    SubElement(r, BR)
+
+
+def styled_run(p, style_id: str):
+    """An empty run in a character style (a footnote mark's)."""
+    r = SubElement(p, R)
+    SubElement(SubElement(r, RPR), RSTYLE, {VAL: style_id})
+    return r
