@@ -73,3 +73,44 @@ def test_markdown_export_reads_back_in_pandoc(qtreport, real_repo):
     paragraphs = [b for b in document["blocks"] if b["t"] == "Para"]
     assert not [b for b in document["blocks"] if b["t"] in ("OrderedList", "BulletList")]
     assert paragraphs
+
+
+def _run_check(env_extra: dict[str, str]) -> subprocess.CompletedProcess:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    return subprocess.run([sys.executable, "-X", "importtime", "-m", "qtreport", "check"],
+                          capture_output=True, text=True, cwd=REPO, env={**env, **env_extra})
+
+
+def test_findings_piped_are_plain_text_and_rich_is_not_loaded():
+    done = _run_check({})
+    assert done.returncode == 0
+    assert "\x1b[" not in done.stdout  # no colour codes in a CI log or a file
+    assert "  data/targets_2020_2025.yaml:27 QT601 số liệu ghi (116,80)" in done.stdout
+    assert "      → check the yearly figures" in done.stdout
+    assert "0 lỗi (errors), 19 cảnh báo (warnings)" in done.stdout
+    loaded = [line.split("|")[-1].strip() for line in done.stderr.splitlines()]
+    assert "rich" not in loaded and "rich.console" not in loaded
+
+
+def test_findings_in_a_terminal_are_coloured_by_rich():
+    done = _run_check({"FORCE_COLOR": "1"})
+    assert "\x1b[33mdata/targets_2020_2025.yaml:27\x1b[0m \x1b[33mQT601\x1b[0m" in done.stdout
+    assert "\x1b[32m→ check the yearly figures" in done.stdout
+
+
+def test_text_in_brackets_is_printed_as_written(tmp_path, capsys, monkeypatch):
+    """A finding quotes the editor's text, which may hold [red] or [^id]: never markup."""
+    from qtreport.diagnostics import Findings, SourceRef
+    from qtreport.output import Printer, print_human
+
+    findings = Findings()
+    findings.warning(SourceRef("data/x.yaml", 3), "QT705", "văn bản [red] và [^kt-1]",
+                     "two spaces in '[bold]a  b[/bold]'", "keep one space [/]")
+    for forced in ("", "1"):
+        monkeypatch.setenv("FORCE_COLOR", forced)
+        print_human(findings, Printer())
+        shown = capsys.readouterr().out
+        assert "văn bản [red] và [^kt-1]" in shown
+        assert "'[bold]a  b[/bold]'" in shown and "keep one space [/]" in shown

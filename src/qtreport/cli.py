@@ -44,9 +44,9 @@ def _paths(data: Path | None, templates: Path | None, out: Path | None = None):
     root = Path.cwd()
     paths = Paths.at(root, _absolute(data), _absolute(templates), _absolute(out))
     if not (paths.data / "report.yaml").is_file():
-        _console(stderr=True).print(
-            f"[red]Không tìm thấy {paths.name(paths.data)}/report.yaml[/red] "
-            f"(no report found at {paths.data}/report.yaml).\n"
+        _printer(stderr=True).line(
+            (f"Không tìm thấy {paths.name(paths.data)}/report.yaml", "red"),
+            f" (no report found at {paths.data}/report.yaml).\n"
             "Run qtreport from the root of the report's repository, or pass --data.")
         raise typer.Exit(EXIT_USAGE)
     return paths
@@ -60,10 +60,10 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
 
 
-def _console(stderr: bool = False):
-    from rich.console import Console
+def _printer(stderr: bool = False):
+    from .output import Printer
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return Printer(stderr=stderr)
 
 
 def _report(findings, fmt: Format) -> None:
@@ -76,7 +76,7 @@ def _report(findings, fmt: Format) -> None:
         if text:
             print(text)
     else:
-        output.print_human(findings, _console())
+        output.print_human(findings, _printer())
 
 
 def _exit_code(findings, strict: bool) -> int:
@@ -103,7 +103,7 @@ def check(
     result = run_check(_paths(data, templates))
     _report(result.findings, format)
     if format is Format.human and not result.findings.items:
-        _console().print("[green]Không có lỗi.[/green] No problems found.")
+        _printer().line(("Không có lỗi.", "green"), " No problems found.")
     raise typer.Exit(_exit_code(result.findings, strict))
 
 
@@ -112,8 +112,8 @@ def _explain(code: str) -> None:
 
     text = explain(code)
     if text is None:
-        _console(stderr=True).print(f"[red]Không có mã {code}[/red] (no finding {code}); "
-                                    f"codes: {', '.join(CATALOGUE)}")
+        _printer(stderr=True).line((f"Không có mã {code}", "red"),
+                                   f" (no finding {code}); codes: {', '.join(CATALOGUE)}")
         raise typer.Exit(EXIT_USAGE)
     print(text)
     raise typer.Exit(EXIT_OK)
@@ -137,18 +137,18 @@ def build(
     """Compile data/ with templates/ into build/<name>.docx."""
     from .pipeline import build as run_build
 
-    console = _console()
-    with console.status("Đang biên dịch báo cáo… (compiling)"):
+    printer = _printer()
+    with printer.status("Đang biên dịch báo cáo… (compiling)"):
         result = run_build(_paths(data, templates, out), review=review, pdf=pdf,
                            fmt=format.value)
     _report(result.findings, findings)
     if result.output is not None and findings is Format.human:
-        console.print(f"[green]Đã ghi[/green] (written) {_shown(result.output)}")
+        printer.line(("Đã ghi", "green"), f" (written) {_shown(result.output)}")
         if result.pdf is not None:
-            console.print(f"[green]Đã ghi[/green] (written) {_shown(result.pdf)}")
+            printer.line(("Đã ghi", "green"), f" (written) {_shown(result.pdf)}")
     elif result.output is None and findings is Format.human:
-        console.print("[red]Không ghi tài liệu[/red] (no document written: fix the errors "
-                      "above; the previous build is left as it was)")
+        printer.line(("Không ghi tài liệu", "red"), " (no document written: fix the errors "
+                     "above; the previous build is left as it was)")
     raise typer.Exit(_exit_code(result.findings, strict) if result.output else EXIT_FINDINGS)
 
 
@@ -162,19 +162,19 @@ def indicators(
     from .render.appendix import rich_tables
 
     result = run_check(_paths(data, templates))
-    console = _console()
+    printer = _printer()
     if result.rendered is None or not result.rendered.tables:
         _report(result.findings, Format.human)
-        console.print("[red]Không có bảng chỉ tiêu để hiển thị[/red] (no indicator tables: "
-                      "fix the errors above, or add data/targets_2020_2025.yaml)")
+        printer.line(("Không có bảng chỉ tiêu để hiển thị", "red"), " (no indicator tables: "
+                     "fix the errors above, or add data/targets_2020_2025.yaml)")
         raise typer.Exit(EXIT_FINDINGS)
     for table in rich_tables(result.rendered.tables):
-        console.print(table)
+        printer.rich().print(table)
     if result.rendered.summary:
-        console.print(result.rendered.summary)
+        printer.line(result.rendered.summary)
     warnings = len(result.findings.warnings)
     if warnings:
-        console.print(f"[yellow]{warnings} cảnh báo (warnings)[/yellow]: run qtreport check")
+        printer.line((f"{warnings} cảnh báo (warnings)", "yellow"), ": run qtreport check")
     raise typer.Exit(EXIT_OK)
 
 
@@ -188,8 +188,9 @@ def main() -> None:
     except Exception as err:  # anything the stages did not turn into a finding
         if os.environ.get("QTREPORT_DEBUG"):
             raise
-        _console(stderr=True).print(
-            f"[red]Lỗi nội bộ của qtreport[/red] (internal error: {type(err).__name__}: {err}).\n"
+        _printer(stderr=True).line(
+            ("Lỗi nội bộ của qtreport", "red"),
+            f" (internal error: {type(err).__name__}: {err}).\n"
             "This is a bug in qtreport, not in the report: please report it with the command "
             "you ran; QTREPORT_DEBUG=1 shows the details.")
         raise SystemExit(3) from None

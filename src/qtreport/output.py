@@ -1,11 +1,62 @@
-"""Findings for people (rich, grouped by file), for machines (JSON) and for GitHub Actions."""
+"""Findings for people (grouped by file, coloured in a terminal), for machines (JSON) and
+for GitHub Actions; and the Printer every message to people goes through."""
 
 from __future__ import annotations
 
 import json
+import os
+import sys
+from contextlib import AbstractContextManager, nullcontext
 from itertools import groupby
+from typing import Any, TextIO
 
 from .diagnostics import Finding, Findings, Severity
+
+Piece = str | tuple[str, str]  # plain text, or (text, rich style): "red", "bold", "dim" …
+
+
+class Printer:
+    """Lines for people. In a terminal, rich colours them and shows a spinner while the
+    report compiles; anywhere else (CI logs, pipes, files) the same words are written
+    plainly, without loading rich: that load is a tenth of a whole check."""
+
+    def __init__(self, stderr: bool = False):
+        self.stderr = stderr
+        self.stream: TextIO = sys.stderr if stderr else sys.stdout
+        self.coloured = _is_terminal(self.stream)
+        self._console = None
+
+    def line(self, *pieces: Piece) -> None:
+        if not self.coloured:
+            print("".join(p if isinstance(p, str) else p[0] for p in pieces),
+                  file=self.stream)
+            return
+        from rich.text import Text
+
+        self.rich().print(Text.assemble(*pieces))
+
+    def status(self, message: str) -> AbstractContextManager[Any]:
+        """A spinner in a terminal; nothing elsewhere."""
+        return self.rich().status(message) if self.coloured else nullcontext()
+
+    def rich(self):
+        """The rich console, for what only rich can draw (tables)."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self.stderr, highlight=False, soft_wrap=True)
+        return self._console
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    """As rich decides: a terminal, or colour forced (FORCE_COLOR, as some CI set)."""
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
+        return True
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
 
 JSON_SCHEMA_VERSION = 1
 
@@ -34,25 +85,22 @@ def as_github(findings: Findings) -> str:
     return "\n".join(lines)
 
 
-def print_human(findings: Findings, console) -> None:
-    from rich.markup import escape
-
+def print_human(findings: Findings, out: Printer) -> None:
     items = findings.sorted()
     for file, group in groupby(items, key=lambda f: f.file):
-        console.print(f"[bold]{escape(file)}[/bold]")
+        out.line((file, "bold"))
         for f in group:
-            console.print(_human_line(f, escape))
+            out.line(*_human_line(f))
     errors, warnings = len(findings.errors), len(findings.warnings)
     if errors or warnings:
-        console.print(f"[bold]{errors} lỗi (errors), {warnings} cảnh báo (warnings)[/bold]")
+        out.line((f"{errors} lỗi (errors), {warnings} cảnh báo (warnings)", "bold"))
 
 
-def _human_line(f: Finding, escape) -> str:
+def _human_line(f: Finding) -> list[Piece]:
     colour = "red" if f.severity is Severity.ERROR else "yellow"
-    line = (f"  [{colour}]{f.location}[/{colour}] [{colour}]{f.code}[/{colour}] "
-            f"{escape(f.message)}")
+    pieces: list[Piece] = ["  ", (f.location, colour), " ", (f.code, colour), " ", f.message]
     if f.message_en:
-        line += f"\n      [dim]{escape(f.message_en)}[/dim]"
+        pieces += ["\n      ", (f.message_en, "dim")]
     if f.hint:
-        line += f"\n      [green]→ {escape(f.hint)}[/green]"
-    return line
+        pieces += ["\n      ", (f"→ {f.hint}", "green")]
+    return pieces

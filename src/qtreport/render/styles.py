@@ -7,7 +7,7 @@ are exactly what the style sheet says.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
+from html import escape
 
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
@@ -75,7 +75,7 @@ def _doc_defaults(document: DocxDocument, sheet: StyleSheet) -> None:
 def _style_xml(style_id: str, style: StyleDef, sheet: StyleSheet) -> str:
     paragraph = style.type == "paragraph"
     based_on = style.based_on or ("Normal" if paragraph and style_id != "Normal" else None)
-    head = f"<w:name w:val={quoteattr(style.name)}/>"
+    head = f'<w:name w:val="{escape(style.name)}"/>'
     if based_on:
         head += f'<w:basedOn w:val="{based_on}"/>'
     if paragraph:

@@ -3,7 +3,7 @@ on every page, merged cells where the layout merges them."""
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
