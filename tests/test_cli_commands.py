@@ -114,3 +114,18 @@ def test_text_in_brackets_is_printed_as_written(tmp_path, capsys, monkeypatch):
         shown = capsys.readouterr().out
         assert "văn bản [red] và [^kt-1]" in shown
         assert "'[bold]a  b[/bold]'" in shown and "keep one space [/]" in shown
+
+
+@pytest.mark.parametrize(("args", "code", "said"), [
+    (["check", "--strict"], 1, "19 cảnh báo (warnings)"),  # warnings fail with --strict
+    (["check", "--explain", "QT999"], 2, "no finding QT999"),
+    (["check", "--explain", "QT201"], 0, "QT201"),
+    (["no-such-command"], 2, "No such command"),
+])
+def test_the_process_ends_with_its_exit_code_and_all_its_output(args, code, said):
+    """The process leaves without interpreter teardown: the code and the streams must
+    still arrive whole."""
+    done = subprocess.run([sys.executable, "-m", "qtreport", *args], capture_output=True,
+                          text=True, cwd=REPO)
+    assert done.returncode == code
+    assert said in done.stdout + done.stderr
