@@ -224,7 +224,12 @@ class _Builder:
 _SAFE_TAG = re.compile(r"^tag:yaml\.org,2002:(str|int|float|bool|null|timestamp)$")
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(node: yaml.ScalarNode, loader: Any) -> Any:
+    if node.tag == _STR_TAG:  # most of a report: text is the node's value as it stands
+        return node.value
     if not _SAFE_TAG.match(node.tag):
         raise _Reject(node.start_mark.line + 1, "QT007", f"thẻ YAML không được hỗ trợ: {node.tag}",
                       f"unsupported YAML tag {node.tag}",
