@@ -44,11 +44,12 @@ def test_indicators_view(qtreport, monkeypatch):
 def test_help_is_quick_and_lists_the_commands():
     done = subprocess.run([sys.executable, "-X", "importtime", "-m", "qtreport", "--help"],
                           capture_output=True, text=True, check=True, cwd=REPO)
-    for command in ("build", "check", "indicators"):
+    for command in ("build", "check", "indicators", "watch"):
         assert command in done.stdout
     heavy = [line for line in done.stderr.splitlines()
-             if any(f" {m}" in line.split("|")[-1] for m in ("docx", "jinja2", "babel", "lxml"))]
-    assert heavy == []  # python-docx, Jinja and Babel are imported only when needed
+             if any(f" {m}" in line.split("|")[-1]
+                    for m in ("docx", "jinja2", "babel", "lxml", "watchfiles"))]
+    assert heavy == []  # python-docx, Jinja, Babel and the watcher only when needed
 
 
 def test_markdown_export_reads_back_in_pandoc(qtreport, real_repo):

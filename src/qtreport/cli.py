@@ -153,6 +153,24 @@ def build(
 
 
 @app.command()
+def watch(
+    data: DataOpt = None,
+    templates: TemplatesOpt = None,
+    out: Annotated[Path | None, typer.Option(help="Output folder [default: build/]")] = None,
+    review: Annotated[bool, typer.Option(
+        help="Add reviewers' remarks as Word comments (writes <name>-gop-y.docx)")] = False,
+    format: Annotated[DocFormat, typer.Option(
+        "--format", "-f", help="docx (Word) or md (pandoc Markdown)")] = DocFormat.docx,
+) -> None:
+    """Build, then rebuild each time a YAML file in data/ or templates/ is saved, with
+    check's warnings. Ctrl+C stops."""
+    from .watch import run_watch
+
+    run_watch(_paths(data, templates, out), _printer(), review=review, fmt=format.value)
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command()
 def indicators(
     data: DataOpt = None,
     templates: TemplatesOpt = None,

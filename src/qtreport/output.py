@@ -35,6 +35,10 @@ class Printer:
 
         self.rich().print(Text.assemble(*pieces))
 
+    def flush(self) -> None:
+        """Out now, not when the buffer fills: a log piped from `watch` is read live."""
+        self.stream.flush()
+
     def status(self, message: str) -> AbstractContextManager[Any]:
         """A spinner in a terminal; nothing elsewhere."""
         return self.rich().status(message) if self.coloured else nullcontext()

@@ -108,9 +108,10 @@ def _load_layouts(paths: Paths, findings: Findings) -> dict:
 
 
 def build(paths: Paths, review: bool = False, pdf: bool = False,
-          fmt: str = "docx") -> Result:
-    """Check, then write build/<output>.docx (or .md) atomically when there is no error."""
-    result = check(paths, text_checks=False)  # the text warnings are check's business
+          fmt: str = "docx", text_checks: bool = False) -> Result:
+    """Check, then write build/<output>.docx (or .md) atomically when there is no error.
+    The text warnings are check's business, unless `text_checks` asks for them (watch)."""
+    result = check(paths, text_checks=text_checks)
     if result.rendered is None or result.stylesheet is None or not result.ok:
         return result
     from .write import write_atomic, zip_package

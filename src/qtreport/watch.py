@@ -1,0 +1,77 @@
+"""`qtreport watch`: build, then build again each time a YAML file under data/ or
+templates/ is saved, until Ctrl+C.
+
+The process stays up, so a rebuild pays only for the work itself: Python's start, the
+imports and pydantic's schemas, most of a cold `qtreport build`, are paid once. The
+operating system tells us of changes (inotify, FSEvents, ReadDirectoryChangesW) through
+watchfiles; a burst of events from one save (an editor's temporary file, then a rename)
+becomes one rebuild. Each rebuild also runs check's text warnings, so an editor sees
+spelling and punctuation findings as they write.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .output import Printer, print_human
+from .pipeline import Paths, build
+
+QUIET_MS = 50  # a save is over when no event has come for this long
+WAKE_MS = 100  # how long the watcher waits before it wakes with nothing to report
+
+
+def run_watch(paths: Paths, printer: Printer, review: bool = False, fmt: str = "docx",
+              stop_event: Any = None) -> None:
+    """Build now and after every change, until Ctrl+C (or `stop_event` is set)."""
+    from watchfiles import watch
+
+    folders = [folder for folder in (paths.data, paths.templates) if folder.is_dir()]
+    try:
+        changes_seen = watch(*folders, watch_filter=_is_report_file, step=QUIET_MS,
+                             rust_timeout=WAKE_MS, yield_on_timeout=True,
+                             stop_event=stop_event)
+        # The watcher is in place once it first answers (within WAKE_MS): a save made
+        # during the first build is then a change still to come, not a change missed.
+        next(changes_seen, None)
+        _build(paths, printer, review, fmt, changed=[])
+        _waiting(paths, printer, folders)
+        for changes in changes_seen:
+            if changes:  # an empty set is a wake-up with nothing changed
+                _build(paths, printer, review, fmt, changed=sorted({p for _, p in changes}))
+                _waiting(paths, printer, folders)
+    except KeyboardInterrupt:  # Ctrl+C: the way out, whether waiting or building
+        pass
+    printer.line(("Đã dừng theo dõi", "green"), " (stopped watching).")
+
+
+def _is_report_file(_change: Any, path: str) -> bool:
+    """YAML files, not an editor's swap or backup files (report.yaml~, .report.yaml.swp)."""
+    name = Path(path).name
+    return name.endswith((".yaml", ".yml")) and not name.startswith((".", "#"))
+
+
+def _build(paths: Paths, printer: Printer, review: bool, fmt: str,
+           changed: Iterable[str]) -> None:
+    names = ", ".join(paths.name(Path(p)) for p in changed)
+    if names:
+        printer.line((f"── {time.strftime('%H:%M:%S')} ", "dim"), "đã sửa (changed): ", names)
+    started = time.perf_counter()
+    result = build(paths, review=review, fmt=fmt, text_checks=True)
+    seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
+    print_human(result.findings, printer)
+    if result.output is not None:
+        printer.line(("Đã ghi", "green"), f" (written) {paths.name(result.output)} · {seconds} s")
+    else:
+        printer.line(("Không ghi tài liệu", "red"),
+                     " (not written: fix the errors above; the previous build is left as it "
+                     "was)")
+
+
+def _waiting(paths: Paths, printer: Printer, folders: list[Path]) -> None:
+    watched = " và ".join(f"{paths.name(folder)}/" for folder in folders)
+    printer.line(("Đang theo dõi ", "dim"), watched,
+                 (" … (watching for changes; Ctrl+C to stop)", "dim"))
+    printer.flush()

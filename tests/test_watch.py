@@ -1,0 +1,143 @@
+"""`qtreport watch`: a build at start, a rebuild per saved change, Ctrl+C to stop.
+
+Run as a user runs it: a process in a copy of the shipped report, its output read line by
+line as it comes, files edited as an editor saves them.
+"""
+
+from __future__ import annotations
+
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+DOCX = Path("build") / "bao-cao-chinh-tri.docx"
+SECTION = Path("data") / "sections" / "phan-1" / "kinh-te.yaml"
+SENTENCE = "Thương mại, dịch vụ, du lịch tiếp tục phát triển"
+
+
+class Watcher:
+    """A `qtreport watch` process and the lines it has printed."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "qtreport", "watch"], cwd=root, text=True,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def until(self, text: str, timeout: float = 30) -> list[str]:
+        """The lines printed up to and including the first that contains `text`."""
+        seen, deadline = [], time.monotonic() + timeout
+        while True:
+            try:
+                line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"no {text!r} within {timeout} s; got {seen}") from None
+            seen.append(line)
+            if text in line:
+                return seen
+
+    def stop(self) -> tuple[int, list[str]]:
+        self.process.send_signal(signal.SIGINT)  # Ctrl+C
+        code = self.process.wait(timeout=30)
+        time.sleep(0.1)  # let the reader take the last lines
+        rest = []
+        while not self.lines.empty():
+            rest.append(self.lines.get())
+        return code, rest
+
+
+@pytest.fixture
+def watcher(real_repo):
+    started = Watcher(real_repo)
+    yield started
+    if started.process.poll() is None:
+        started.process.kill()
+
+
+def _edit(root: Path, old: str, new: str) -> None:
+    path = root / SECTION
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _docx_text(root: Path) -> str:
+    import docx
+
+    return "\n".join(p.text for p in docx.Document(str(root / DOCX)).paragraphs)
+
+
+def test_builds_at_start_then_after_each_save_then_stops_on_ctrl_c(watcher, real_repo):
+    first = watcher.until("Đang theo dõi")
+    assert any("Đã ghi (written) build/bao-cao-chinh-tri.docx" in line for line in first)
+    assert "0 lỗi (errors), 19 cảnh báo (warnings)" in first  # check's findings, as check
+
+    _edit(real_repo, SENTENCE, SENTENCE + " mạnh mẽ")
+    rebuilt = watcher.until("Đang theo dõi")
+    assert any(f"đã sửa (changed): {SECTION.as_posix()}" in line for line in rebuilt)
+    assert any("Đã ghi (written)" in line for line in rebuilt)
+    assert SENTENCE + " mạnh mẽ" in _docx_text(real_repo)
+
+    code, last = watcher.stop()
+    assert code == 0
+    assert any("Đã dừng theo dõi" in line for line in last)
+    assert not any("Traceback" in line for line in last)
+
+
+def test_a_mistake_is_reported_the_last_document_kept_and_the_fix_rebuilds(watcher,
+                                                                           real_repo):
+    watcher.until("Đang theo dõi")
+    good = (real_repo / DOCX).read_bytes()
+
+    _edit(real_repo, SENTENCE, SENTENCE + " nghiêp")  # a text warning, still written
+    warned = watcher.until("Đang theo dõi")
+    assert any("QT703 'nghiêp' sai chính tả" in line for line in warned)
+
+    (real_repo / SECTION).write_text("title: [unclosed\n", encoding="utf-8")
+    broken = watcher.until("Đang theo dõi")
+    assert any(f"{SECTION.as_posix()}:" in line and "QT004" in line for line in broken)
+    assert any("Không ghi tài liệu" in line for line in broken)
+    assert (real_repo / DOCX).read_bytes() != good  # the warned build, still in place
+
+    shipped = Path(__file__).resolve().parent.parent / SECTION
+    (real_repo / SECTION).write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    fixed = watcher.until("Đang theo dõi")
+    assert any("Đã ghi (written)" in line for line in fixed)
+    assert (real_repo / DOCX).read_bytes() == good  # same input, same bytes
+    assert watcher.stop()[0] == 0
+
+
+def test_editor_scratch_files_do_not_rebuild(watcher, real_repo):
+    watcher.until("Đang theo dõi")
+    (real_repo / "data" / ".kinh-te.yaml.swp").write_bytes(b"\0swap")
+    (real_repo / "data" / "notes.txt").write_text("ghi chú", encoding="utf-8")
+    time.sleep(1.0)
+    assert watcher.lines.empty()  # nothing printed: no rebuild
+    _edit(real_repo, SENTENCE, SENTENCE + " mạnh mẽ")  # while a real save does rebuild
+    assert any("Đã ghi (written)" in line for line in watcher.until("Đang theo dõi"))
+    assert watcher.stop()[0] == 0
+
+
+def test_a_save_made_as_watch_starts_is_in_the_document(real_repo):
+    started = Watcher(real_repo)
+    try:
+        _edit(real_repo, SENTENCE, SENTENCE + " mạnh mẽ")  # at once, before any output
+        started.until("Đang theo dõi")
+        time.sleep(0.5)  # a change the first build did not read is rebuilt by now
+        while not started.lines.empty():
+            started.lines.get()
+        assert SENTENCE + " mạnh mẽ" in _docx_text(real_repo)
+    finally:
+        started.process.kill()
