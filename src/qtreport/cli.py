@@ -36,6 +36,11 @@ class DocFormat(StrEnum):
 
 DataOpt = Annotated[Path | None, typer.Option(help="The report's YAML folder [default: data/]")]
 TemplatesOpt = Annotated[Path | None, typer.Option(help="Templates folder [default: templates/]")]
+OutOpt = Annotated[Path | None, typer.Option(help="Output folder [default: build/]")]
+ReviewOpt = Annotated[bool, typer.Option(
+    help="Add reviewers' remarks as Word comments (writes <name>-gop-y.docx)")]
+DocFormatOpt = Annotated[DocFormat, typer.Option(
+    "--format", "-f", help="docx (Word) or md (pandoc Markdown)")]
 
 
 def _paths(data: Path | None, templates: Path | None, out: Path | None = None):
@@ -123,13 +128,11 @@ def _explain(code: str) -> None:
 def build(
     data: DataOpt = None,
     templates: TemplatesOpt = None,
-    out: Annotated[Path | None, typer.Option(help="Output folder [default: build/]")] = None,
-    review: Annotated[bool, typer.Option(
-        help="Add reviewers' remarks as Word comments (writes <name>-gop-y.docx)")] = False,
+    out: OutOpt = None,
+    review: ReviewOpt = False,
     pdf: Annotated[bool, typer.Option(
         help="Also write a PDF through LibreOffice (it must be installed)")] = False,
-    format: Annotated[DocFormat, typer.Option(
-        "--format", "-f", help="docx (Word) or md (pandoc Markdown)")] = DocFormat.docx,
+    format: DocFormatOpt = DocFormat.docx,
     findings: Annotated[Format, typer.Option(
         help="How to print findings: human, json or github")] = Format.human,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too")] = False,
@@ -156,11 +159,9 @@ def build(
 def watch(
     data: DataOpt = None,
     templates: TemplatesOpt = None,
-    out: Annotated[Path | None, typer.Option(help="Output folder [default: build/]")] = None,
-    review: Annotated[bool, typer.Option(
-        help="Add reviewers' remarks as Word comments (writes <name>-gop-y.docx)")] = False,
-    format: Annotated[DocFormat, typer.Option(
-        "--format", "-f", help="docx (Word) or md (pandoc Markdown)")] = DocFormat.docx,
+    out: OutOpt = None,
+    review: ReviewOpt = False,
+    format: DocFormatOpt = DocFormat.docx,
 ) -> None:
     """Build, then rebuild each time a YAML file in data/ or templates/ is saved, with
     check's warnings. Ctrl+C stops."""
