@@ -23,16 +23,15 @@ QUIET_MS = 50  # a save is over when no event has come for this long
 WAKE_MS = 100  # how long the watcher waits before it wakes with nothing to report
 
 
-def run_watch(paths: Paths, printer: Printer, review: bool = False, fmt: str = "docx",
-              stop_event: Any = None) -> None:
-    """Build now and after every change, until Ctrl+C (or `stop_event` is set)."""
+def run_watch(paths: Paths, printer: Printer, review: bool = False,
+              fmt: str = "docx") -> None:
+    """Build now and after every change, until Ctrl+C."""
     from watchfiles import watch
 
     folders = [folder for folder in (paths.data, paths.templates) if folder.is_dir()]
     try:
         changes_seen = watch(*folders, watch_filter=_is_report_file, step=QUIET_MS,
-                             rust_timeout=WAKE_MS, yield_on_timeout=True,
-                             stop_event=stop_event)
+                             rust_timeout=WAKE_MS, yield_on_timeout=True)
         # The watcher is in place once it first answers (within WAKE_MS): a save made
         # during the first build is then a change still to come, not a change missed.
         next(changes_seen, None)
