@@ -20,7 +20,7 @@ P, PPR, PSTYLE, R, RPR, RSTYLE, T, BR, BOLD, ITALIC, VERT_ALIGN, SECT_PR, VAL = 
 def paragraph(body, style_id: str | None = None, text: str = ""):
     """A new <w:p> at the end of the body (before its closing <w:sectPr>), in a style."""
     p = body.makeelement(P, {})
-    last = body[-1] if len(body) else None
+    last = _last_child(body)
     if last is not None and last.tag == SECT_PR:
         last.addprevious(p)
     else:
@@ -30,6 +30,15 @@ def paragraph(body, style_id: str | None = None, text: str = ""):
     if text:
         text_run(p, text)
     return p
+
+
+def _last_child(element):
+    """The last child, in constant time: lxml's len() counts the children one by one,
+    which made adding paragraphs to a long body quadratic."""
+    try:
+        return element[-1]  # lxml reaches it from the end
+    except IndexError:
+        return None
 
 
 def text_run(p, text: str, bold: bool = False, italic: bool = False,
