@@ -130,3 +130,20 @@ def test_the_process_ends_with_its_exit_code_and_all_its_output(args, code, said
                           text=True, cwd=REPO)
     assert done.returncode == code
     assert said in done.stdout + done.stderr
+
+
+def test_a_reader_that_goes_away_is_not_an_internal_error():
+    """`qtreport check | head -1` on a long list: the pipe closes while findings print."""
+    script = ("import sys\n"
+              "class Gone:\n"
+              "    def write(self, text): raise BrokenPipeError(32, 'Broken pipe')\n"
+              "    def flush(self): raise BrokenPipeError(32, 'Broken pipe')\n"
+              "    def isatty(self): return False\n"
+              "sys.stdout = Gone()\n"
+              "sys.argv = ['qtreport', 'check']\n"
+              "from qtreport.cli import main\n"
+              "main()\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=REPO)
+    assert done.returncode == 1
+    assert done.stderr == ""  # no "internal error", no traceback

@@ -211,6 +211,8 @@ def main() -> None:
         app()
     except SystemExit as done:
         _leave(done.code)
+    except BrokenPipeError:  # `qtreport check | head`: the reader has gone, nothing to say
+        _leave(1)
     except Exception as err:  # anything the stages did not turn into a finding
         if os.environ.get("QTREPORT_DEBUG"):
             raise
