@@ -144,7 +144,6 @@ class IndicatorResults:
     resolution: str
     base_year: int
     last_year: int
-    estimate_years: set[int]
     by_id: dict[str, IndicatorResult]
     appendices: list[AppendixResult]
 
@@ -165,8 +164,7 @@ def compute_indicators(targets: TargetsFile, actuals: dict[int, ActualsFile],
         builder.walk(figure, "", 1, part=False, parent=None)
     builder.check()
     return IndicatorResults(targets.resolution, targets.base_year, targets.last_year,
-                            {y for y, a in actuals.items() if a.estimate}, builder.results,
-                            appendices)
+                            builder.results, appendices)
 
 
 class _Builder:

@@ -182,7 +182,7 @@ def _numbers(text: str, src: SourceRef, findings: Findings, allowed: set[str]) -
         return
     for match in [*DOT_DECIMAL.finditer(text), *MIXED.finditer(text)]:
         number = match.group()
-        if number in allowed or _is_date_or_version(text, match):
+        if number in allowed or _is_version_or_clause_number(text, match):
             continue
         findings.warning(src, "QT708", f"số '{number}' viết sai quy ước",
                          f"'{number}' uses the English convention: Vietnamese writes "
@@ -190,6 +190,7 @@ def _numbers(text: str, src: SourceRef, findings: Findings, allowed: set[str]) -
                          "write it the Vietnamese way, or quote data through {{ num(...) }}")
 
 
-def _is_date_or_version(text: str, match: re.Match) -> bool:
+def _is_version_or_clause_number(text: str, match: re.Match) -> bool:
+    """"công nghiệp 4.0", "phiên bản 2.1", "mục 3.2", "điều 5.1": a dot that is no decimal."""
     before = text[max(0, match.start() - 12):match.start()].lower()
     return before.rstrip().endswith(("công nghiệp", "phiên bản", "mục", "điều", "khoản"))
