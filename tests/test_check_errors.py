@@ -202,7 +202,7 @@ def test_github_format(qtreport, mini):
     outcome = qtreport(mini.root, "check", "--format", "github")
     assert outcome.exit_code == 1
     line = next(x for x in outcome.output.splitlines() if "QT201" in x)
-    assert line.startswith("::error file=data/sections/kinh-te.yaml,line=3,title=QT201::")
+    assert line.startswith("::error file=data/sections/kinh-te.yaml,line=3,col=5,title=QT201::")
 
 
 def test_human_format_groups_by_file(qtreport, mini):
@@ -210,7 +210,7 @@ def test_human_format_groups_by_file(qtreport, mini):
     outcome = qtreport(mini.root, "check")
     assert outcome.exit_code == 1
     assert "data/sections/kinh-te.yaml\n" in outcome.output
-    assert "data/sections/kinh-te.yaml:3 QT201" in outcome.output
+    assert "data/sections/kinh-te.yaml:3:5 QT201" in outcome.output  # line:column
     assert "2 lỗi (errors), 0 cảnh báo (warnings)" in outcome.output
 
 

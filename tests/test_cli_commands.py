@@ -88,7 +88,7 @@ def test_findings_piped_are_plain_text_and_rich_is_not_loaded():
     done = _run_check({})
     assert done.returncode == 0
     assert "\x1b[" not in done.stdout  # no colour codes in a CI log or a file
-    assert "  data/targets_2020_2025.yaml:27 QT601 số liệu ghi (116,80)" in done.stdout
+    assert "  data/targets_2020_2025.yaml:27:15 QT601 số liệu ghi (116,80)" in done.stdout
     assert "      → check the yearly figures" in done.stdout
     assert "0 lỗi (errors), 19 cảnh báo (warnings)" in done.stdout
     loaded = [line.split("|")[-1].strip() for line in done.stderr.splitlines()]
@@ -97,7 +97,7 @@ def test_findings_piped_are_plain_text_and_rich_is_not_loaded():
 
 def test_findings_in_a_terminal_are_coloured_by_rich():
     done = _run_check({"FORCE_COLOR": "1"})
-    assert "\x1b[33mdata/targets_2020_2025.yaml:27\x1b[0m \x1b[33mQT601\x1b[0m" in done.stdout
+    assert "\x1b[33mdata/targets_2020_2025.yaml:27:15\x1b[0m \x1b[33mQT601\x1b[0m" in done.stdout
     assert "\x1b[32m→ check the yearly figures" in done.stdout
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qtreport.diagnostics import Findings
+from qtreport.diagnostics import Findings, SourceRef
 from qtreport.load import load_file
 
 
@@ -27,6 +27,20 @@ def test_positions_of_keys_and_items(tmp_path):
     assert loaded.line_of(("body", 0)) == 3
     assert loaded.line_of(("body", 1)) == 4
     assert loaded.line_of(("body", 1, "missing", "deeper")) == 4  # nearest ancestor
+
+
+def test_references_carry_the_column_where_the_key_or_item_starts(tmp_path):
+    text = "title: A\nbody:\n  - one\n  - text: two\n    remark: ba\n"
+    loaded, _ = load_text(tmp_path, text)
+    assert loaded.ref(("title",)) == SourceRef("data/f.yaml", 1, 1)
+    assert loaded.ref(("body", 0)) == SourceRef("data/f.yaml", 3, 5)
+    assert loaded.ref(("body", 1, "remark")) == SourceRef("data/f.yaml", 5, 5)
+    assert loaded.ref(("body", 1, "missing")) == SourceRef("data/f.yaml", 4, 5)  # the item
+
+
+def test_a_syntax_error_is_placed_at_its_column(tmp_path):
+    _, found = load_text(tmp_path, "title: A\nbody: [one, two\nnext: 3\n")
+    assert [(f.code, f.line, f.column) for f in found] == [("QT004", 3, 5)]
 
 
 @pytest.mark.parametrize(

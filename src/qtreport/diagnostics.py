@@ -47,10 +47,12 @@ class Finding:
 
 @dataclass(frozen=True)
 class SourceRef:
-    """Where a piece of the report was written: a file under the repo and a 1-based line."""
+    """Where a piece of the report was written: a file under the repo, a 1-based line, and
+    the 1-based column where the key or item starts (0 when a whole file is meant)."""
 
     file: str
     line: int
+    column: int = 0
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}"
@@ -71,10 +73,9 @@ class Findings:
         message_en: str = "",
         hint: str = "",
         severity: Severity = Severity.ERROR,
-        column: int = 0,
     ) -> None:
         finding = Finding(where.file, where.line, code, severity, message, message_en, hint,
-                          column)
+                          where.column)
         if finding not in self._seen:  # the same mistake met twice is reported once
             self._seen.add(finding)
             self.items.append(finding)

@@ -28,22 +28,29 @@ class SourceFile:
     name: str  # path as the user sees it, e.g. "data/sections/phan-1.yaml"
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    columns: dict[Path_, int] = field(default_factory=dict)  # 1-based, where the node starts
     number_text: dict[Path_, str] = field(default_factory=dict)  # "6.150" as written
     def line_of(self, path: Path_) -> int:
         """Line of the node at `path`, or of its nearest ancestor that has one."""
+        return self.lines.get(self._known(path), 1)
+
+    def ref(self, path: Path_ = ()) -> SourceRef:
+        known = self._known(path)
+        return SourceRef(self.name, self.lines.get(known, 1), self.columns.get(known, 0))
+
+    def _known(self, path: Path_) -> Path_:
+        """`path`, or its nearest ancestor that was written in the file."""
         path = tuple(path)
         while path not in self.lines and path:
             path = path[:-1]
-        return self.lines.get(path, 1)
-
-    def ref(self, path: Path_ = ()) -> SourceRef:
-        return SourceRef(self.name, self.line_of(path))
+        return path
 
 
 class _Reject(Exception):
-    def __init__(self, line: int, code: str, message: str, message_en: str, hint: str = ""):
+    def __init__(self, line: int, code: str, message: str, message_en: str, hint: str = "",
+                 column: int = 0):
         super().__init__(message_en)
-        self.line, self.code = line, code
+        self.line, self.column, self.code = line, column, code
         self.message, self.message_en, self.hint = message, message_en, hint
 
 
@@ -78,7 +85,8 @@ def load_file(path: Path, name: str, findings: Findings,
         _check_indentation(text)
         data, builder = _parse(text)
     except _Reject as err:
-        findings.error(SourceRef(name, err.line), err.code, err.message, err.message_en, err.hint)
+        findings.error(SourceRef(name, err.line, err.column), err.code, err.message,
+                       err.message_en, err.hint)
         return None
     except OSError as err:
         findings.error(SourceRef(name, 1), "QT001", "không đọc được tệp",
@@ -89,7 +97,7 @@ def load_file(path: Path, name: str, findings: Findings,
         findings.error(SourceRef(name, 1), "QT008", "tệp rỗng", "the file is empty",
                        "write the file's content, or delete the file")
         return None
-    return SourceFile(name, data, builder.lines, builder.number_text)
+    return SourceFile(name, data, builder.lines, builder.columns, builder.number_text)
 
 
 def _decode(raw: bytes) -> str:
@@ -139,10 +147,10 @@ def _parse(text: str) -> tuple[Any, _Builder]:
         return (builder.build(node, (), 0) if node is not None else None), builder
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 0)
         problem = err.problem or err.context or "invalid YAML"
         raise _Reject(line, "QT004", "lỗi cú pháp YAML", f"YAML syntax error: {problem}",
-                      _syntax_hint(problem)) from None
+                      _syntax_hint(problem), column) from None
     except yaml.YAMLError as err:
         raise _Reject(1, "QT004", "lỗi cú pháp YAML", f"YAML syntax error: {err}") from None
     finally:
@@ -169,11 +177,14 @@ class _Builder:
     def __init__(self, loader: Any):
         self.loader = loader
         self.lines: dict[Path_, int] = {}
+        self.columns: dict[Path_, int] = {}
         self.number_text: dict[Path_, str] = {}
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
-        self.lines.setdefault(path, node.start_mark.line + 1)
+        if path not in self.lines:  # a key's own position comes first (see mapping)
+            self.lines[path] = node.start_mark.line + 1
+            self.columns[path] = node.start_mark.column + 1
         if id(node) in self.seen:  # the composer hands back the same node for an alias
             raise _Reject(self.lines[path], "QT006",
                           "không dùng neo và bí danh YAML (&tên / *tên)",
@@ -217,6 +228,7 @@ class _Builder:
                               "keep one of the two; YAML would silently drop the first")
             first_line[key] = line
             self.lines[(*path, key)] = line
+            self.columns[(*path, key)] = key_node.start_mark.column + 1
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
 

@@ -84,7 +84,8 @@ def as_github(findings: Findings) -> str:
     for f in findings.sorted():
         level = "error" if f.severity is Severity.ERROR else "warning"
         text = f"{f.code} {f.message} — {f.message_en}" + (f" ({f.hint})" if f.hint else "")
-        lines.append(f"::{level} file={f.file},line={f.line},title={f.code}::"
+        column = f",col={f.column}" if f.column else ""
+        lines.append(f"::{level} file={f.file},line={f.line}{column},title={f.code}::"
                      f"{_escape_github(text)}")
     return "\n".join(lines)
 
