@@ -220,3 +220,14 @@ def test_usage_problems_exit_2(qtreport, mini, tmp_path):
     assert qtreport(empty, "check").exit_code == 2
     assert qtreport(mini.root, "check", "--format", "xml").exit_code == 2
     assert qtreport(mini.root, "check", "--no-such-option").exit_code == 2
+
+
+def test_hidden_files_are_not_part_of_the_report(qtreport, mini):
+    """An editor's lock file (.#x.yaml) or a hidden backup folder is not read, so it can
+    neither break the check nor be reported as an orphan section."""
+    mini.write("data/.#kinh-te.yaml", "title: [half written\n")
+    mini.write("data/.backup/phan-1.yaml", "title: [old copy\n")
+    mini.write("templates/appendices/.phu-luc-1.yaml", "columns: [broken\n")
+    outcome = qtreport(mini.root, "check")
+    assert outcome.exit_code == 0, outcome.output
+    assert ".#kinh-te" not in outcome.output and ".backup" not in outcome.output

@@ -133,7 +133,8 @@ def test_the_process_ends_with_its_exit_code_and_all_its_output(args, code, said
 
 
 def test_a_reader_that_goes_away_is_not_an_internal_error():
-    """`qtreport check | head -1` on a long list: the pipe closes while findings print."""
+    """`qtreport check | head -1` on a long list: the pipe closes while findings print.
+    (typer answers a closed pipe with exit 1; the quick exit must not turn it into more.)"""
     script = ("import sys\n"
               "class Gone:\n"
               "    def write(self, text): raise BrokenPipeError(32, 'Broken pipe')\n"

@@ -159,3 +159,19 @@ def test_output_folder_that_cannot_be_made(qtreport, mini):
     outcome = qtreport(mini.root, "build", "--out", "occupied/build")
     assert outcome.exit_code == 1
     assert "QT401" in outcome.output and "no document written" in outcome.output
+
+
+def test_line_breaks_and_tabs_in_front_matter_stay_word_breaks(qtreport, mini, tmp_path):
+    """A title written on two lines (|-) is two lines in Word, not one run of raw text."""
+    mini.edit("data/report.yaml", "title: BÁO CÁO CHÍNH TRỊ",
+              'title: "BÁO CÁO\\nCHÍNH\\tTRỊ"')
+    assert qtreport(mini.root, "build").exit_code == 0
+    built = mini.root / "build" / "mau.docx"
+    title = next(p for p in docx.Document(built).paragraphs if p.style.style_id == "DocTitle")
+    run = title.runs[0]._r
+    assert [child.tag.split("}")[1] for child in run if not child.tag.endswith("rPr")] == \
+        ["t", "br", "t", "tab", "t"]
+    assert title.text == "BÁO CÁO\nCHÍNH\tTRỊ"
+    first_page = pdf_pages(built, tmp_path)[0]
+    lines = [" ".join(line.split()) for line in first_page.splitlines()]
+    assert "BÁO CÁO" in lines and "CHÍNH TRỊ" in lines  # two lines, a tab's space between

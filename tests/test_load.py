@@ -113,3 +113,19 @@ def test_any_bytes_load_or_give_a_finding(tmp_path_factory, data):
     tmp_path = tmp_path_factory.mktemp("fuzzb")
     loaded, found = load_text(tmp_path, data)
     assert (loaded is None) == bool(found)
+
+
+@pytest.mark.parametrize(("text", "code", "line", "column"), [
+    ("title: A\nbody:\n  - x\n  - y\ntitle: B\n", "QT005", 5, 1),  # the second 'title'
+    ("body:\n  a: 1\n  a: 2\n", "QT005", 3, 3),
+    ("body:\n  - &x one\n  - *x\n", "QT006", 2, 5),  # at the anchor: the same node
+    ("body:\n  <<: {a: 1}\n", "QT006", 2, 3),
+    ("body:\n  - !!python/name:os.system x\n", "QT007", 2, 5),
+    ("title: A\nbody:\n  \t- x\n", "QT003", 3, 3),
+    ("title: Đảng\x07\n".encode(), "QT002", 1, 12),
+    ("title: A\nbody: x\x07y\n", "QT002", 2, 8),  # was reported as QT004 on line 1
+    ("title: Đảng ".encode() + b"\xff\n", "QT002", 1, 13),  # a byte that is not UTF-8
+])
+def test_refusals_are_placed_at_their_column(tmp_path, text, code, line, column):
+    _, found = load_text(tmp_path, text)
+    assert [(f.code, f.line, f.column) for f in found] == [(code, line, column)]

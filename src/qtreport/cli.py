@@ -203,16 +203,15 @@ def main() -> None:
     import gc
     import os
 
-    # A run is short and its objects live until the end: the cyclic collector's default
+    # A build is short and its objects live until the end: the cyclic collector's default
     # pace (a pass per 700 new objects, about 120 passes while pydantic, Jinja and
-    # python-docx set up) cost 7% of a build and freed nothing worth having.
+    # python-docx set up) cost 7% of a build and freed nothing worth having. (`watch`,
+    # which builds again and again, collects after each build itself.)
     gc.set_threshold(100_000, 50, 50)
     try:
         app()
-    except SystemExit as done:
+    except SystemExit as done:  # typer turns a reader gone (`check | head`) into exit 1
         _leave(done.code)
-    except BrokenPipeError:  # `qtreport check | head`: the reader has gone, nothing to say
-        _leave(1)
     except Exception as err:  # anything the stages did not turn into a finding
         if os.environ.get("QTREPORT_DEBUG"):
             raise

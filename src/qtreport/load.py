@@ -47,17 +47,28 @@ class SourceFile:
 
 
 class _Reject(Exception):
-    def __init__(self, line: int, code: str, message: str, message_en: str, hint: str = "",
-                 column: int = 0):
+    def __init__(self, line: int, column: int, code: str, message: str, message_en: str,
+                 hint: str = ""):
         super().__init__(message_en)
         self.line, self.column, self.code = line, column, code
         self.message, self.message_en, self.hint = message, message_en, hint
+
+
+def is_report_file(path: Path, folder: Path) -> bool:
+    """A YAML file of the report under `folder`. Hidden files and folders are not (an
+    editor's lock file ".#kinh-te.yaml", a ".backup/" copy): neither `check` reads them nor
+    does `watch` rebuild for them."""
+    relative = path.relative_to(folder)
+    return path.suffix in (".yaml", ".yml") and \
+        not any(part.startswith((".", "#")) for part in relative.parts)
 
 
 def load_tree(data_dir: Path, root: Path, findings: Findings) -> dict[str, SourceFile]:
     """Load every *.yaml file under `data_dir`; files named relative to `root` (the repo)."""
     files: dict[str, SourceFile] = {}
     for path in sorted(data_dir.rglob("*.yaml")) + sorted(data_dir.rglob("*.yml")):
+        if not is_report_file(path, data_dir):
+            continue
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         loaded = load_file(path, name, findings, inside=data_dir)
         if loaded is not None:
@@ -72,12 +83,12 @@ def load_file(path: Path, name: str, findings: Findings,
     try:
         folder = (inside or path.parent).resolve()
         if path.is_symlink() and not path.resolve().is_relative_to(folder):
-            raise _Reject(1, "QT011", "tệp là liên kết trỏ ra ngoài thư mục dữ liệu",
+            raise _Reject(1, 0, "QT011", "tệp là liên kết trỏ ra ngoài thư mục dữ liệu",
                           "the file is a link that points outside the data folder",
                           "copy the file into data/ instead of linking to it")
         raw = path.read_bytes()
         if len(raw) > MAX_FILE_BYTES:
-            raise _Reject(1, "QT012", f"tệp quá lớn ({len(raw):,} byte)",
+            raise _Reject(1, 0, "QT012", f"tệp quá lớn ({len(raw):,} byte)",
                           f"the file is too large ({len(raw):,} bytes)",
                           f"a report file should be well under {MAX_FILE_BYTES:,} bytes; "
                           "split it, or check that it is really a YAML text file")
@@ -102,18 +113,25 @@ def load_file(path: Path, name: str, findings: Findings,
 
 def _decode(raw: bytes) -> str:
     if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise _Reject(line, "QT002", "tệp không phải văn bản (có byte NUL)",
+        raise _Reject(*_byte_position(raw, raw.index(b"\x00")), "QT002",
+                      "tệp không phải văn bản (có byte NUL)",
                       "the file is not text (it contains NUL bytes)",
                       "save it as a UTF-8 text file")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise _Reject(line, "QT002", "tệp không được lưu theo mã UTF-8",
+        raise _Reject(*_byte_position(raw, err.start), "QT002",
+                      "tệp không được lưu theo mã UTF-8",
                       f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be read)",
                       "save the file as UTF-8 (in most editors: Save with encoding → UTF-8)"
                       ) from None
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of the byte at `offset`."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
+    return raw.count(b"\n", 0, offset) + 1, column
 
 
 _TAB_IN_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
@@ -122,10 +140,14 @@ _TAB_IN_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 def _check_indentation(text: str) -> None:
     match = _TAB_IN_INDENT.search(text)
     if match:
-        line = text.count("\n", 0, match.start()) + 1
-        raise _Reject(line, "QT003", "thụt lề bằng ký tự Tab",
+        raise _Reject(*_position(text, match.end() - 1), "QT003", "thụt lề bằng ký tự Tab",
                       "a tab is used for indentation",
                       "indent with spaces only (2 spaces per level)")
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of the character at `offset`."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
 # libyaml's parser when PyYAML has it (ten times faster); the same safe constructor.
@@ -133,28 +155,37 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _parse(text: str) -> tuple[Any, _Builder]:
+    loader = None
     try:
         loader = _Loader(text)
-    except yaml.reader.ReaderError as err:
-        line = text.count("\n", 0, err.position) + 1
-        raise _Reject(line, "QT002", "tệp chứa ký tự điều khiển không hợp lệ",
+        builder = _Builder(loader)
+        node = loader.get_single_node()
+        return (builder.build(node, (), 0) if node is not None else None), builder
+    except yaml.reader.ReaderError as err:  # a control character YAML refuses to read
+        raise _Reject(*_control_character_position(text, err.position), "QT002",
+                      "tệp chứa ký tự điều khiển không hợp lệ",
                       f"the file contains a control character ({err.character!r}) that YAML "
                       "does not allow", "delete the invisible character on this line "
                       "(it often comes from copying out of a PDF)") from None
-    builder = _Builder(loader)
-    try:
-        node = loader.get_single_node()
-        return (builder.build(node, (), 0) if node is not None else None), builder
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 0)
         problem = err.problem or err.context or "invalid YAML"
-        raise _Reject(line, "QT004", "lỗi cú pháp YAML", f"YAML syntax error: {problem}",
-                      _syntax_hint(problem), column) from None
+        raise _Reject(line, column, "QT004", "lỗi cú pháp YAML",
+                      f"YAML syntax error: {problem}", _syntax_hint(problem)) from None
     except yaml.YAMLError as err:
-        raise _Reject(1, "QT004", "lỗi cú pháp YAML", f"YAML syntax error: {err}") from None
+        raise _Reject(1, 0, "QT004", "lỗi cú pháp YAML", f"YAML syntax error: {err}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+def _control_character_position(text: str, offset: int) -> tuple[int, int]:
+    """libyaml counts the offset in bytes of the UTF-8 text; PyYAML's own reader, in
+    characters."""
+    if _Loader is yaml.SafeLoader:
+        return _position(text, offset)
+    return _byte_position(text.encode("utf-8"), offset)
 
 
 def _syntax_hint(problem: str) -> str:
@@ -186,13 +217,14 @@ class _Builder:
             self.lines[path] = node.start_mark.line + 1
             self.columns[path] = node.start_mark.column + 1
         if id(node) in self.seen:  # the composer hands back the same node for an alias
-            raise _Reject(self.lines[path], "QT006",
+            raise _Reject(self.lines[path], self.columns[path], "QT006",
                           "không dùng neo và bí danh YAML (&tên / *tên)",
                           "YAML anchors and aliases (&name / *name) are not allowed",
                           "write the content out where it is needed")
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            raise _Reject(self.lines[path], "QT009", "cấu trúc lồng quá sâu",
+            raise _Reject(self.lines[path], self.columns[path], "QT009",
+                          "cấu trúc lồng quá sâu",
                           f"the file nests more than {MAX_DEPTH} levels deep",
                           "a report file nests a dozen levels at most: check the indentation")
         if isinstance(node, yaml.ScalarNode):
@@ -211,24 +243,24 @@ class _Builder:
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Reject(line, "QT006", "không dùng khóa gộp YAML (<<)",
+                raise _Reject(line, column, "QT006", "không dùng khóa gộp YAML (<<)",
                               "YAML merge keys (<<) are not allowed",
                               "write the keys out in full")
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Reject(line, "QT007", "khóa phải là một chữ đơn giản",
+                raise _Reject(line, column, "QT007", "khóa phải là một chữ đơn giản",
                               "a key must be a plain word, not a list or mapping",
                               "write the key as a word followed by a colon, e.g. 'title:'")
             key = _scalar(key_node, self.loader)
             if key in first_line:
-                raise _Reject(line, "QT005", f"khóa '{key}' bị lặp",
+                raise _Reject(line, column, "QT005", f"khóa '{key}' bị lặp",
                               f"duplicate key '{key}' (first written on line "
                               f"{first_line[key]})",
                               "keep one of the two; YAML would silently drop the first")
             first_line[key] = line
             self.lines[(*path, key)] = line
-            self.columns[(*path, key)] = key_node.start_mark.column + 1
+            self.columns[(*path, key)] = column
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
 
@@ -243,7 +275,8 @@ def _scalar(node: yaml.ScalarNode, loader: Any) -> Any:
     if node.tag == _STR_TAG:  # most of a report: text is the node's value as it stands
         return node.value
     if not _SAFE_TAG.match(node.tag):
-        raise _Reject(node.start_mark.line + 1, "QT007", f"thẻ YAML không được hỗ trợ: {node.tag}",
+        raise _Reject(node.start_mark.line + 1, node.start_mark.column + 1, "QT007",
+                      f"thẻ YAML không được hỗ trợ: {node.tag}",
                       f"unsupported YAML tag {node.tag}",
                       "remove the '!…' tag; write plain text, numbers or lists")
     return loader.construct_object(node, deep=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .diagnostics import Findings
 from .document import Document
-from .load import load_file, load_tree
+from .load import is_report_file, load_file, load_tree
 from .model import StyleSheet
 from .render.text import RenderedDocument
 
@@ -101,6 +101,8 @@ def _load_layouts(paths: Paths, findings: Findings) -> dict:
     """templates/appendices/<layout>.yaml, by layout name."""
     layouts = {}
     for path in sorted((paths.templates / "appendices").glob("*.yaml")):
+        if not is_report_file(path, paths.templates):
+            continue
         loaded = load_file(path, paths.name(path), findings, inside=paths.templates)
         if loaded is not None:
             layouts[path.stem] = loaded

@@ -26,7 +26,7 @@ from .footnotes import Footnotes, add_reference
 from .styles import apply_stylesheet
 from .tables import add_appendix
 from .text import Inline, NoteRef, RenderedDocument, RenderedHeading, RenderedParagraph, Run
-from .wordxml import line_break, paragraph, text_lines, text_run
+from .wordxml import paragraph, text_run
 
 REVIEWER = "Góp ý"  # author shown on remarks turned into comments
 TABLE_STYLES_KEPT = {"TableNormal", "TableGrid"}  # Word's default, and the appendices' grid
@@ -91,12 +91,9 @@ class _Writer:
             p.get_or_add_pPr().append(
                 parse_xml(f'<w:pageBreakBefore {nsdecls("w")} w:val="0"/>'))
         self._parts_started = self._parts_started or block.depth == 0
-        if block.depth == 0:  # "Phần thứ nhất" on its own line above the part title
-            first = text_run(p, block.label)
-            line_break(first)
-        else:
-            first = text_run(p, f"{block.label} ")
-        text_lines(p, block.title)
+        # "Phần thứ nhất" on its own line above the part title; "1." before the title
+        first = text_run(p, f"{block.label}\n" if block.depth == 0 else f"{block.label} ")
+        text_run(p, block.title)  # a title may span lines (a part title does)
         if block.remark:
             self._comment(p, [first], block.remark)
 

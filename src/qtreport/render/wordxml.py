@@ -8,13 +8,16 @@ still works on them where it is worth it (comments).
 
 from __future__ import annotations
 
+import re
+
 from docx.oxml.ns import qn
 from lxml.etree import SubElement
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-P, PPR, PSTYLE, R, RPR, RSTYLE, T, BR, BOLD, ITALIC, VERT_ALIGN, SECT_PR, VAL = (
-    qn(f"w:{tag}") for tag in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "t", "br", "b",
-                               "i", "vertAlign", "sectPr", "val"))
+P, PPR, PSTYLE, R, RPR, RSTYLE, T, BR, TAB, BOLD, ITALIC, VERT_ALIGN, SECT_PR, VAL = (
+    qn(f"w:{tag}") for tag in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "t", "br", "tab",
+                               "b", "i", "vertAlign", "sectPr", "val"))
+_BREAK_OR_TAB = re.compile(r"([\n\t])")
 
 
 def paragraph(body, style_id: str | None = None, text: str = ""):
@@ -43,7 +46,9 @@ def _last_child(element):
 
 def text_run(p, text: str, bold: bool = False, italic: bool = False,
              superscript: bool = False):
-    """Append <w:r> with its text (and bold, italic, superscript) to the paragraph <w:p>."""
+    """Append <w:r> with its text (and bold, italic, superscript) to the paragraph <w:p>.
+    A line break or a tab in the text becomes Word's own (<w:br/>, <w:tab/>), as python-docx
+    writes them: a two-line title stays on two lines."""
     r = SubElement(p, R)
     if bold or italic or superscript:
         properties = SubElement(r, RPR)
@@ -53,23 +58,15 @@ def text_run(p, text: str, bold: bool = False, italic: bool = False,
             SubElement(properties, ITALIC)
         if superscript:
             SubElement(properties, VERT_ALIGN, {VAL: "superscript"})
-    t = SubElement(r, T, {XML_SPACE: "preserve"})
-    t.text = text
+    pieces = _BREAK_OR_TAB.split(text) if "\n" in text or "\t" in text else [text]
+    for piece in pieces:
+        if piece == "\n":
+            SubElement(r, BR)
+        elif piece == "\t":
+            SubElement(r, TAB)
+        elif piece:
+            SubElement(r, T, {XML_SPACE: "preserve"}).text = piece
     return r
-
-
-def text_lines(p, text: str) -> None:
-    """Text that may span lines (a part title does): line breaks, not paragraphs."""
-    previous = None
-    for line in text.split("\n"):
-        if previous is not None:
-            SubElement(previous, BR)
-        previous = text_run(p, line)
-
-
-def line_break(r) -> None:
-    """End the run <w:r> with a line break."""
-    SubElement(r, BR)
 
 
 def styled_run(p, style_id: str):
