@@ -138,6 +138,7 @@ def build(
     strict: Annotated[bool, typer.Option(help="Fail on warnings too")] = False,
 ) -> None:
     """Compile data/ with templates/ into build/<name>.docx."""
+    from .output import print_not_written, print_written
     from .pipeline import build as run_build
 
     printer = _printer()
@@ -146,12 +147,11 @@ def build(
                            fmt=format.value)
     _report(result.findings, findings)
     if result.output is not None and findings is Format.human:
-        printer.line(("Đã ghi", "green"), f" (written) {_shown(result.output)}")
+        print_written(printer, _shown(result.output))
         if result.pdf is not None:
-            printer.line(("Đã ghi", "green"), f" (written) {_shown(result.pdf)}")
+            print_written(printer, _shown(result.pdf))
     elif result.output is None and findings is Format.human:
-        printer.line(("Không ghi tài liệu", "red"), " (no document written: fix the errors "
-                     "above; the previous build is left as it was)")
+        print_not_written(printer)
     raise typer.Exit(_exit_code(result.findings, strict) if result.output else EXIT_FINDINGS)
 
 

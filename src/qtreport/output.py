@@ -101,6 +101,16 @@ def print_human(findings: Findings, out: Printer) -> None:
         out.line((f"{errors} lỗi (errors), {warnings} cảnh báo (warnings)", "bold"))
 
 
+def print_written(out: Printer, shown: str, took: str = "") -> None:
+    """The line that says a document was written (`build`, and each build of `watch`)."""
+    out.line(("Đã ghi", "green"), f" (written) {shown}{took}")
+
+
+def print_not_written(out: Printer) -> None:
+    out.line(("Không ghi tài liệu", "red"), " (no document written: fix the errors above; "
+             "the previous build is left as it was)")
+
+
 def _human_line(f: Finding) -> list[Piece]:
     colour = "red" if f.severity is Severity.ERROR else "yellow"
     pieces: list[Piece] = ["  ", (f.location, colour), " ", (f.code, colour), " ", f.message]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .load import is_report_file
-from .output import Printer, print_human
+from .output import Printer, print_human, print_not_written, print_written
 from .pipeline import Paths, build
 
 QUIET_MS = 50  # a save is over when no event has come for this long
@@ -67,11 +67,9 @@ def _build(paths: Paths, printer: Printer, review: bool, fmt: str,
     seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
     print_human(result.findings, printer)
     if result.output is not None:
-        printer.line(("Đã ghi", "green"), f" (written) {paths.name(result.output)} · {seconds} s")
+        print_written(printer, paths.name(result.output), f" · {seconds} s")
     else:
-        printer.line(("Không ghi tài liệu", "red"),
-                     " (not written: fix the errors above; the previous build is left as it "
-                     "was)")
+        print_not_written(printer)
 
 
 def _waiting(paths: Paths, printer: Printer, folders: list[Path]) -> None:
