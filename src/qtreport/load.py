@@ -23,27 +23,24 @@ Path_ = tuple[str | int, ...]  # a path into a document: keys and list indexes
 
 @dataclass
 class SourceFile:
-    """One loaded YAML file: its data and the line of every node, by path."""
+    """One loaded YAML file: its data and the line and column of every node, by path."""
 
     name: str  # path as the user sees it, e.g. "data/sections/phan-1.yaml"
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     columns: dict[Path_, int] = field(default_factory=dict)  # 1-based, where the node starts
     number_text: dict[Path_, str] = field(default_factory=dict)  # "6.150" as written
+
     def line_of(self, path: Path_) -> int:
         """Line of the node at `path`, or of its nearest ancestor that has one."""
-        return self.lines.get(self._known(path), 1)
+        return self.ref(path).line
 
     def ref(self, path: Path_ = ()) -> SourceRef:
-        known = self._known(path)
-        return SourceRef(self.name, self.lines.get(known, 1), self.columns.get(known, 0))
-
-    def _known(self, path: Path_) -> Path_:
-        """`path`, or its nearest ancestor that was written in the file."""
+        """Where the node at `path` was written, or its nearest ancestor that was."""
         path = tuple(path)
         while path not in self.lines and path:
             path = path[:-1]
-        return path
+        return SourceRef(self.name, self.lines.get(path, 1), self.columns.get(path, 0))
 
 
 class _Reject(Exception):
