@@ -126,9 +126,8 @@ def _decode(raw: bytes) -> str:
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     """1-based line and column (in characters) of the byte at `offset`."""
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
-    return raw.count(b"\n", 0, offset) + 1, column
+    before = raw[:offset].decode("utf-8", "replace")
+    return _position(before, len(before))
 
 
 _TAB_IN_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
