@@ -1,6 +1,6 @@
 # Two commands for a fresh machine:
 #   make build   set up .venv, install qtreport, compile data/ into build/<name>.docx
-#   make test    set up .venv with the test tools, run ruff and the tests
+#   make test    set up .venv with the test tools, run ruff, mypy and the tests
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -21,6 +21,7 @@ check: $(BIN)/qtreport
 
 lint: $(BIN)/qtreport
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 test: $(BIN)/qtreport lint
 	$(BIN)/pytest

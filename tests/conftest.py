@@ -161,13 +161,12 @@ SEEN_FINDINGS: dict[str, set[str]] = {}
 
 @pytest.fixture(autouse=True)
 def _record_findings(monkeypatch):
-    from qtreport.diagnostics import Findings, Severity
+    from qtreport.diagnostics import Findings
 
-    original = Findings.add
+    original = Findings.report
 
-    def add(self, where, code, *args, **kwargs):
-        original(self, where, code, *args, **kwargs)
-        severity = kwargs.get("severity", args[3] if len(args) > 3 else Severity.ERROR)
-        SEEN_FINDINGS.setdefault(code, set()).add(Severity(severity).value)
+    def report(self, rule, *args, **kwargs):
+        original(self, rule, *args, **kwargs)
+        SEEN_FINDINGS.setdefault(rule.code, set()).add(rule.severity.value)
 
-    monkeypatch.setattr(Findings, "add", add)
+    monkeypatch.setattr(Findings, "report", report)

@@ -103,11 +103,12 @@ def test_findings_in_a_terminal_are_coloured_by_rich():
 
 def test_text_in_brackets_is_printed_as_written(tmp_path, capsys, monkeypatch):
     """A finding quotes the editor's text, which may hold [red] or [^id]: never markup."""
+    from qtreport import rules
     from qtreport.diagnostics import Findings, SourceRef
     from qtreport.output import Printer, print_human
 
     findings = Findings()
-    findings.warning(SourceRef("data/x.yaml", 3), "QT705", "văn bản [red] và [^kt-1]",
+    findings.report(rules.DOUBLE_SPACE, SourceRef("data/x.yaml", 3), "văn bản [red] và [^kt-1]",
                      "two spaces in '[bold]a  b[/bold]'", "keep one space [/]")
     for forced in ("", "1"):
         monkeypatch.setenv("FORCE_COLOR", forced)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qtreport.diagnostics import Findings, SourceRef
-from qtreport.load import load_file
+from qtreport.readers.yaml import load_file
 
 
 def load_text(tmp_path: Path, text: str | bytes):

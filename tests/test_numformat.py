@@ -80,7 +80,7 @@ def test_negative_zero_is_zero():
 
 @pytest.mark.parametrize("missing", [None, "", "abc", True])
 def test_num_in_a_template_refuses_what_is_not_a_number(missing):
-    from qtreport.render.text import HelperError, _num
+    from qtreport.expand.helpers import HelperError, num
 
     with pytest.raises(HelperError):
-        _num(missing)
+        num(missing)

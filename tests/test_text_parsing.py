@@ -6,11 +6,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qtreport.compute.footnotes import MarkerError, find_markers
+from qtreport import ast
+from qtreport.ast import NoteRef, Run
+from qtreport.compute.notes import MarkerError, find_markers, note_mark
 from qtreport.compute.numbering import heading_label, item_label, letter, part_label, roman
 from qtreport.diagnostics import Findings, SourceRef
-from qtreport.document import note_mark
-from qtreport.render.text import NoteRef, Run, parse_inlines
+from qtreport.expand.inlines import parse_inlines as parse_tree
+
+
+def parse_inlines(text, src, findings):
+    """The inline tree as the runs a writer writes."""
+    return ast.runs(parse_tree(text, src, findings))
+
 
 HERE = SourceRef("data/x.yaml", 1)
 plain_text = st.text(alphabet=st.characters(blacklist_characters="*^[]\\\ue000\ue001",
@@ -48,6 +55,20 @@ def test_note_marks_survive_inline_parsing(pieces, tail):
     assert [i.number for i in inlines if isinstance(i, NoteRef)] == [n for _, n in pieces]
     assert "".join(i.text for i in inlines if isinstance(i, Run)) == \
         "".join(chunk for chunk, _ in pieces) + tail
+
+
+def test_markup_is_a_tree():
+    content = parse_tree("a **đậm *cả hai*** m^2^", HERE, Findings())
+    assert content == (ast.Text("a "),
+                       ast.Strong((ast.Text("đậm "), ast.Emph((ast.Text("cả hai"),)))),
+                       ast.Text(" m"), ast.Superscript((ast.Text("2"),)))
+
+
+def test_line_breaks_and_tabs_are_nodes():
+    content = parse_tree("một\nhai\tba", HERE, Findings())
+    assert content == (ast.Text("một"), ast.LineBreak(), ast.Text("hai"), ast.Tab(),
+                       ast.Text("ba"))
+    assert ast.plain(content) == "một\nhai\tba"
 
 
 def test_markup():

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SEEN_FINDINGS
-from qtreport.catalogue import CATALOGUE, markdown
+from qtreport.rules import RULES as CATALOGUE
+from qtreport.rules import markdown
 
 
 def codes_in_source() -> set[str]:

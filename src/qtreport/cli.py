@@ -1,4 +1,5 @@
-"""The command line: `qtreport build` and `qtreport check`, run from the repository root.
+"""The command line: `qtreport check`, `build`, `watch` and `indicators`, run from the
+repository root. The stages run in pipeline.py; this module reads options and prints.
 
 Exit codes: 0 no errors; 1 the input has errors (or warnings with --strict);
 2 the command was used wrongly (unknown option, no data/ folder here).
@@ -8,9 +9,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from .diagnostics import Findings
+    from .output import Printer
+    from .pipeline import Paths
 
 app = typer.Typer(
     help="Compile the political report in data/ into a Word draft (build), "
@@ -43,7 +49,7 @@ DocFormatOpt = Annotated[DocFormat, typer.Option(
     "--format", "-f", help="docx (Word) or md (pandoc Markdown)")]
 
 
-def _paths(data: Path | None, templates: Path | None, out: Path | None = None):
+def _paths(data: Path | None, templates: Path | None, out: Path | None = None) -> Paths:
     from .pipeline import Paths
 
     root = Path.cwd()
@@ -65,13 +71,13 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
 
 
-def _printer(stderr: bool = False):
+def _printer(stderr: bool = False) -> Printer:
     from .output import Printer
 
     return Printer(stderr=stderr)
 
 
-def _report(findings, fmt: Format) -> None:
+def _report(findings: Findings, fmt: Format) -> None:
     from . import output
 
     if fmt is Format.json:
@@ -84,7 +90,7 @@ def _report(findings, fmt: Format) -> None:
         output.print_human(findings, _printer())
 
 
-def _exit_code(findings, strict: bool) -> int:
+def _exit_code(findings: Findings, strict: bool) -> int:
     if findings.errors or (strict and findings.warnings):
         return EXIT_FINDINGS
     return EXIT_OK
@@ -113,12 +119,12 @@ def check(
 
 
 def _explain(code: str) -> None:
-    from .catalogue import CATALOGUE, explain
+    from .rules import RULES, explain
 
     text = explain(code)
     if text is None:
         _printer(stderr=True).line((f"Không có mã {code}", "red"),
-                                   f" (no finding {code}); codes: {', '.join(CATALOGUE)}")
+                                   f" (no finding {code}); codes: {', '.join(RULES)}")
         raise typer.Exit(EXIT_USAGE)
     print(text)
     raise typer.Exit(EXIT_OK)
@@ -178,19 +184,20 @@ def indicators(
 ) -> None:
     """Show the appendix tables in the terminal, assessments coloured, without building."""
     from .pipeline import check as run_check
-    from .render.appendix import rich_tables
+    from .writers.terminal import indicator_tables, tally_line
 
     result = run_check(_paths(data, templates))
     printer = _printer()
-    if result.rendered is None or not result.rendered.tables:
+    if result.document is None or not result.document.tables:
         _report(result.findings, Format.human)
         printer.line(("Không có bảng chỉ tiêu để hiển thị", "red"), " (no indicator tables: "
                      "fix the errors above, or add data/targets_2020_2025.yaml)")
         raise typer.Exit(EXIT_FINDINGS)
-    for table in rich_tables(result.rendered.tables):
+    for table in indicator_tables(result.document):
         printer.rich().print(table)
-    if result.rendered.summary:
-        printer.line(result.rendered.summary)
+    tally = tally_line(result.document)
+    if tally:
+        printer.line(tally)
     warnings = len(result.findings.warnings)
     if warnings:
         printer.line((f"{warnings} cảnh báo (warnings)", "yellow"), ": run qtreport check")

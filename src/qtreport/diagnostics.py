@@ -1,7 +1,9 @@
 """Findings: what `check` and `build` tell the user about their input.
 
-Every finding names a file and line, says what is wrong and what would be right.
-Stages collect findings instead of raising, so one run reports every mistake it can.
+Every finding names a file and line, says what is wrong and what would be right. Stages
+collect findings instead of raising, so one run reports every mistake it can. What a
+finding *is* (its code, severity, title and documentation) is a `Rule`, defined once in
+rules.py; a stage reports a rule at a place, with the words of that case.
 """
 
 from __future__ import annotations
@@ -13,6 +15,36 @@ from enum import StrEnum
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of finding, as ruff has rules: its code, name and severity, and the words
+    `--explain` and docs/findings.md show. Instances live in rules.py."""
+
+    code: str  # "QT201"
+    name: str  # "undefined-footnote"
+    severity: Severity
+    title_vi: str
+    title_en: str
+    explanation: str  # what it means and what to do, for --explain and the docs
+    hint: str = ""  # the usual fix, where a finding brings none of its own
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a piece of the report was written: a file under the repo, a 1-based line, and
+    the 1-based column where the key or item starts (0 when a whole file is meant)."""
+
+    file: str
+    line: int
+    column: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
 
 
 @dataclass(frozen=True, order=True)
@@ -45,19 +77,6 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
-class SourceRef:
-    """Where a piece of the report was written: a file under the repo, a 1-based line, and
-    the 1-based column where the key or item starts (0 when a whole file is meant)."""
-
-    file: str
-    line: int
-    column: int = 0
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
-
-
 @dataclass
 class Findings:
     """A collector shared by the stages of one run."""
@@ -65,28 +84,14 @@ class Findings:
     items: list[Finding] = field(default_factory=list)
     _seen: set[Finding] = field(default_factory=set, repr=False)
 
-    def add(
-        self,
-        where: SourceRef,
-        code: str,
-        message: str,
-        message_en: str = "",
-        hint: str = "",
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        finding = Finding(where.file, where.line, code, severity, message, message_en, hint,
-                          where.column)
+    def report(self, rule: Rule, where: SourceRef, message: str, message_en: str = "",
+               hint: str = "") -> None:
+        """A finding of `rule` at `where`; its severity is the rule's."""
+        finding = Finding(where.file, where.line, rule.code, rule.severity, message,
+                          message_en, hint or rule.hint, where.column)
         if finding not in self._seen:  # the same mistake met twice is reported once
             self._seen.add(finding)
             self.items.append(finding)
-
-    def error(self, where: SourceRef, code: str, message: str, message_en: str = "",
-              hint: str = "") -> None:
-        self.add(where, code, message, message_en, hint, Severity.ERROR)
-
-    def warning(self, where: SourceRef, code: str, message: str, message_en: str = "",
-                hint: str = "") -> None:
-        self.add(where, code, message, message_en, hint, Severity.WARNING)
 
     @property
     def errors(self) -> list[Finding]:

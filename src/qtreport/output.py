@@ -8,9 +8,12 @@ import os
 import sys
 from contextlib import AbstractContextManager, nullcontext
 from itertools import groupby
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .diagnostics import Finding, Findings, Severity
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 Piece = str | tuple[str, str]  # plain text, or (text, rich style): "red", "bold", "dim" …
 
@@ -24,7 +27,7 @@ class Printer:
         self.stderr = stderr
         self.stream: TextIO = sys.stderr if stderr else sys.stdout
         self.coloured = _is_terminal(self.stream)
-        self._console = None
+        self._console: Console | None = None
 
     def line(self, *pieces: Piece) -> None:
         if not self.coloured:
@@ -43,7 +46,7 @@ class Printer:
         """A spinner in a terminal; nothing elsewhere."""
         return self.rich().status(message) if self.coloured else nullcontext()
 
-    def rich(self):
+    def rich(self) -> Console:
         """The rich console, for what only rich can draw (tables)."""
         if self._console is None:
             from rich.console import Console

@@ -1,8 +1,10 @@
-"""The stages wired together: load → validate → compute → render → write.
+"""The stages wired together, data flowing one way:
 
-`check` runs every stage but the document writer; `build` runs them all. Each returns
-the findings; a stage that cannot go on (its errors make the next one pointless) stops
-the run there.
+    load (readers/yaml.py) → validate (validate/) → compute (compute/) → expand (expand/)
+    → lint (lint/) → write: a writer (writers/) and the file on disk (write.py)
+
+`check` runs every stage but the writer; `build` runs them all. Each returns the findings;
+a stage whose errors make the next one pointless stops the run there.
 """
 
 from __future__ import annotations
@@ -10,11 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Findings
-from .document import Document
-from .load import is_report_file, load_file, load_tree
-from .model import StyleSheet
-from .render.text import RenderedDocument
+from . import ast, rules
+from .diagnostics import Findings, SourceRef
 
 
 @dataclass
@@ -38,9 +37,7 @@ class Paths:
 @dataclass
 class Result:
     findings: Findings = field(default_factory=Findings)
-    rendered: RenderedDocument | None = None
-    document: Document | None = None  # computed: numbering, footnotes, indicators
-    stylesheet: StyleSheet | None = None
+    document: ast.Document | None = None  # the document tree, when there are no errors
     output: Path | None = None
     pdf: Path | None = None
 
@@ -53,60 +50,25 @@ def check(paths: Paths, text_checks: bool = True) -> Result:
     """Everything `build` validates, without writing a document; and, unless `text_checks`
     is off (as for `build`), the warnings about the printed text (spelling, spaces …)."""
     from .compute import compute
+    from .expand import expand
     from .lint import check_storable, lint_document
-    from .render.text import render_text
-    from .validate import (
-        validate,
-        validate_allow_list,
-        validate_front_matter,
-        validate_indicators,
-        validate_stylesheet,
-    )
+    from .readers.yaml import load_sources
+    from .validate import validate
 
     result = Result()
     findings = result.findings
-    data_name = paths.name(paths.data)
-    # load: every file, reporting every unreadable one
-    files = load_tree(paths.data, paths.root, findings)
-    sheet_file = _load_template(paths, "styles.yaml", findings)
-    front_file = _load_template(paths, "front-matter.yaml", findings)
-    layouts = _load_layouts(paths, findings)
-    # validate: the models of every file, then the one report tree
-    result.stylesheet = validate_stylesheet(sheet_file, findings) if sheet_file else None
-    front = validate_front_matter(front_file, result.stylesheet, findings) if front_file \
-        else None
-    report = validate(files, data_name, findings)
-    indicators = validate_indicators(files, data_name, layouts, findings)
-    allow = validate_allow_list(files, data_name, findings)
-    if report is None or findings.errors:
+    sources = load_sources(paths.data, paths.templates, paths.root, findings)
+    validated = validate(sources, findings)
+    if validated is None:
         return result
-    # compute, render the text, and read it as it will be printed
-    result.document = compute(report, indicators, front, findings)
-    rendered = render_text(result.document, findings)
+    document = expand(compute(validated, findings), findings)
     if text_checks:
-        lint_document(rendered, allow, findings)
+        lint_document(document, validated.allow, findings)
     else:
-        check_storable(rendered, findings)
+        check_storable(document, findings)
     if not findings.errors:
-        result.rendered = rendered
+        result.document = document
     return result
-
-
-def _load_template(paths: Paths, name: str, findings: Findings):
-    path = paths.templates / name
-    return load_file(path, paths.name(path), findings, inside=paths.templates)
-
-
-def _load_layouts(paths: Paths, findings: Findings) -> dict:
-    """templates/appendices/<layout>.yaml, by layout name."""
-    layouts = {}
-    for path in sorted((paths.templates / "appendices").glob("*.yaml")):
-        if not is_report_file(path, paths.templates):
-            continue
-        loaded = load_file(path, paths.name(path), findings, inside=paths.templates)
-        if loaded is not None:
-            layouts[path.stem] = loaded
-    return layouts
 
 
 def build(paths: Paths, review: bool = False, pdf: bool = False,
@@ -114,30 +76,26 @@ def build(paths: Paths, review: bool = False, pdf: bool = False,
     """Check, then write build/<output>.docx (or .md) atomically when there is no error.
     The text warnings are check's business, unless `text_checks` asks for them (watch)."""
     result = check(paths, text_checks=text_checks)
-    if result.rendered is None or result.stylesheet is None or not result.ok:
+    if result.document is None or not result.ok:
         return result
-    from .write import write_atomic, zip_package
+    from .write import write_atomic
 
     suffix = "-gop-y" if review and fmt == "docx" else ""  # remarks exist only in Word
-    target = paths.out / f"{result.rendered.meta.output}{suffix}.{fmt}"
+    target = paths.out / f"{result.document.meta.output}{suffix}.{fmt}"
     if fmt == "md":
-        from .render.markdown import to_markdown
+        from .writers.markdown import to_markdown
 
-        blob = to_markdown(result.rendered).encode("utf-8")
+        blob = to_markdown(result.document).encode("utf-8")
     else:
-        from .render.docx import write_docx
+        from .writers.docx import write_docx
 
-        blob = zip_package(write_docx(result.rendered, result.stylesheet, review=review))
+        blob = write_docx(result.document, review=review)
     try:
         write_atomic(target, blob)
     except OSError as err:
-        from .diagnostics import SourceRef
-
-        result.findings.error(SourceRef(paths.name(target), 1), "QT401",
-                              "không ghi được tệp kết quả",
-                              f"cannot write the document: {err.strerror or err}",
-                              "check that the build/ folder is writable and the file is not "
-                              "open in Word")
+        result.findings.report(rules.DOCUMENT_NOT_WRITTEN, SourceRef(paths.name(target), 1),
+                               "không ghi được tệp kết quả",
+                               f"cannot write the document: {err.strerror or err}")
         return result
     result.output = target
     if pdf:
@@ -146,15 +104,13 @@ def build(paths: Paths, review: bool = False, pdf: bool = False,
 
 
 def _pdf(paths: Paths, result: Result, docx: Path) -> None:
-    from .diagnostics import SourceRef
     from .write import PdfError, convert_to_pdf
 
     target = docx.with_suffix(".pdf")
     try:
         convert_to_pdf(docx, target)
     except (PdfError, OSError) as err:
-        result.findings.error(SourceRef(paths.name(target), 1), "QT402",
-                              "không tạo được tệp PDF", str(err),
-                              "the DOCX was written; only the PDF is missing")
+        result.findings.report(rules.PDF_NOT_WRITTEN, SourceRef(paths.name(target), 1),
+                               "không tạo được tệp PDF", str(err))
         return
     result.pdf = target

@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .load import is_report_file
 from .output import Printer, print_human, print_not_written, print_written
 from .pipeline import Paths, build
+from .readers.yaml import is_report_file
 
 QUIET_MS = 50  # a save is over when no event has come for this long
 WAKE_MS = 100  # how long the watcher waits before it wakes with nothing to report

@@ -1,34 +1,14 @@
-"""Stage 5, write: put the document on disk, reproducibly and atomically.
+"""The last stage, write: put the document on disk atomically, and turn it into a PDF.
 
-The package is zipped with fixed timestamps and a fixed member order, so the same input
-gives the same bytes. The file is written next to its target and renamed over it, so a
-failed build never leaves a half-written DOCX in place of the last good one.
+The file is written next to its target and renamed over it, so a failed build never leaves
+a half-written DOCX in place of the last good one.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import tempfile
-import zipfile
 from pathlib import Path
-
-_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold
-
-
-def zip_package(members: dict[str, bytes]) -> bytes:
-    """The members as one zip: [Content_Types].xml first (as Office writes it), the rest
-    by name; fixed timestamps and permissions."""
-    names = sorted(members, key=lambda name: (name != "[Content_Types].xml", name))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            target.writestr(info, members[name], compresslevel=6)
-    return out.getvalue()
 
 
 def write_atomic(target: Path, content: bytes) -> None:

@@ -1,27 +1,58 @@
-"""Stage 3, compute: number headings and items, order footnotes.
+"""Stage 3, compute: everything the document needs that is not in the YAML as written.
 
-- numbering.py: heading labels from position, item labels "(1)", list continuation
-- footnotes.py: footnote markers in reading order -> numbers 1…N, reference checks
-- indicators.py: growth, ratios, sums, averages, assessments and the summary count
+- numbering.py: heading labels from position (I., 1., 1.1. …), item labels "(1)"
+- notes.py: footnote markers in reading order -> numbers 1…N, reference checks
+- outline.py: the report in reading order, headings and items labelled, notes numbered
+- indicators.py: growth, ratios, sums, averages, assessments and the tallies, all final
+- anchors.py: the stable id of every node
+
+What this stage leaves is final: the expand stage fills in templates from it and computes
+nothing more.
 """
 
 from __future__ import annotations
 
-from ..diagnostics import Findings
-from ..document import Document
-from ..model import FrontMatter
-from ..validate import IndicatorData, Report
-from .footnotes import FootnoteNumbering
-from .indicators import compute_indicators
-from .numbering import flatten
+from collections.abc import Mapping
+
+from ..diagnostics import Findings, SourceRef
+from ..record import Record
+from ..validate import Validated
+from ..validate.models import AppendixLayout, ReportMeta, StyleSheet
+from .anchors import FRONT, Anchors
+from .indicators import IndicatorResults, compute_indicators
+from .notes import FootnoteNumbering, NumberedNote
+from .outline import OutlineBlock, outline
 
 
-def compute(report: Report, data: IndicatorData | None, front: FrontMatter | None,
-            findings: Findings) -> Document:
-    notes = FootnoteNumbering(report, findings)
-    blocks = flatten(report, notes, findings)
+class FrontLine(Record):
+    """A paragraph of the first page's block (templates/front-matter.yaml)."""
+
+    style: str
+    template: str
+    src: SourceRef
+    anchor: str
+
+
+class Computed(Record):
+    meta: ReportMeta
+    front: tuple[FrontLine, ...]
+    blocks: tuple[OutlineBlock, ...]
+    notes: tuple[NumberedNote, ...]
+    indicators: IndicatorResults | None  # None: the report has no indicator data
+    layouts: Mapping[str, AppendixLayout]
+    stylesheet: StyleSheet
+
+
+def compute(validated: Validated, findings: Findings) -> Computed:
+    anchors = Anchors()
+    report = validated.report
+    front = tuple(FrontLine(line.style, line.text, line.src, anchors.of_text(FRONT, line.text))
+                  for line in (validated.front_matter.root if validated.front_matter else []))
+    notes = FootnoteNumbering(report.parts, report.closing, anchors, findings)
+    blocks = outline(report, notes, anchors, findings)
     notes.report_unused()
-    if data is None:
-        return Document(report.meta, blocks, notes.notes, front_matter=front)
-    results = compute_indicators(data.targets, data.actuals, findings)
-    return Document(report.meta, blocks, notes.notes, results, data.layouts, front)
+    data = validated.indicators
+    results = compute_indicators(data.targets, data.actuals, anchors, findings) \
+        if data is not None else None
+    return Computed(report.meta, front, blocks, tuple(notes.notes), results,
+                    data.layouts if data is not None else {}, validated.stylesheet)

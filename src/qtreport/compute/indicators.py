@@ -1,30 +1,45 @@
-"""Indicators: growth indexes, ratios, sums and averages from the yearly figures, an
-assessment for each target, and the summary count ("13/18 chỉ tiêu đạt và vượt").
+"""Indicators: every figure of every indicator over the term, an assessment for each target,
+and the tallies ("13/18 chỉ tiêu đạt và vượt"). Computed once, here, and final: the tables
+and the sentences that quote them only read what this module leaves.
 
 DESIGN §4: the kind of a target decides how it is assessed. Figures are computed; an
 official figure pinned in the data is shown instead, and a pinned figure that the data
-does not give (beyond rounding) is a warning, as is a stated assessment that the
-computed one contradicts, and parts that do not add up to their row.
+does not give (beyond rounding) is a warning, as is a stated assessment that the computed
+one contradicts, and parts that do not add up to their row.
+
+The figures of an indicator, by name (models.FIGURE_NAME):
+  value_<Y>        the year's figure as entered
+  growth_<Y>       compound yearly growth from the base year to Y, as an index (117,08)
+  ratio, ratio_<Y> the last year's (or Y's) figure over the base year's
+  total, total_<Y> the sum over the term (or up to Y), the base year excluded
+  average          the yearly mean over the term, the base year excluded
+  sum_<A>_<B>      the sum from A to B
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
 
+from .. import rules
 from ..diagnostics import Findings, SourceRef
-from ..model import (
-    FIGURE_NAME,
+from ..record import Record
+from ..validate.models import (
     ActualsFile,
+    ActualValue,
+    AppendixDef,
     Indicator,
     Official,
     Score,
     TargetsFile,
     is_number,
 )
+from .anchors import GROUP_ROW, ROW, TABLE, Anchors
+from .numbering import roman
 
 ACHIEVED = ("Đạt", "Vượt")
-@dataclass(frozen=True)
-class Figure:
+
+
+class Figure(Record):
     """A figure as the table shows it: the pinned one if any, else the computed one."""
 
     computed: float | None
@@ -36,252 +51,248 @@ class Figure:
 
     @property
     def text(self) -> str | None:
+        """How the draft writes the pinned figure out in words, if it does."""
         return self.pinned.text if self.pinned else None
 
 
-@dataclass
-class IndicatorResult:
+class Tally(Record):
+    """Targets counted and those reached ("đạt và vượt")."""
+
+    achieved: int
+    counted: int
+
+
+class IndicatorResult(Record):
     indicator: Indicator
     label: str  # "1", "10.1"; "" for a "Trong đó" row
     depth: int  # 0 numbered row, 1 part, 2 part of a part
-    values: dict[int, object]  # year -> value as entered (None: no figure)
-    base_year: int
-    last_year: int
-    assessment: str | None = None
-    counted: bool = False
-    is_heading: bool = False
-    parent: IndicatorResult | None = None
-    _cache: dict[str, Figure] = field(default_factory=dict)
+    entered: Mapping[int, ActualValue]  # year -> value as entered (None: no figure)
+    computed: Mapping[str, float | None]  # every figure of the term, by name
+    assessment: str | None
+    counted: bool
+    is_heading: bool
+    kind: str | None  # the target kind of this row, or of the row it is part of
+    anchor: str
 
     @property
     def id(self) -> str:
         return self.indicator.id
 
-    def number(self, year: int) -> float | None:
-        """The year's figure: the official one if pinned, else the one entered."""
-        pinned = self.indicator.official.get(f"value_{year}")
-        if pinned is not None:
-            return pinned.value
-        value = self.values.get(year)
-        return float(value) if is_number(value) else None
-
     @property
-    def kind(self) -> str | None:
-        """The target kind of this row, or of the row it is part of."""
-        if self.indicator.target is not None:
-            return self.indicator.target.kind
-        return self.parent.kind if self.parent is not None else None
+    def src(self) -> SourceRef:
+        return self.indicator.src
 
     def figure(self, name: str) -> Figure:
-        if name not in self._cache:
-            self._cache[name] = Figure(self._compute(name), self.indicator.official.get(name))
-        return self._cache[name]
+        """The named figure: the computed one, with the official one where pinned."""
+        return Figure(self.computed.get(name), self.indicator.official.get(name))
 
-    def _compute(self, name: str) -> float | None:
-        match = FIGURE_NAME.match(name)
-        if match is None:
-            return None
-        kind, year, whole, first, last = match.groups()
-        base, end = self.base_year, self.last_year
-        if kind == "growth":
-            return self._growth(int(year))
-        if kind == "value":
-            value = self.values.get(int(year))
-            return float(value) if is_number(value) else None
-        if kind == "ratio" or whole == "ratio":
-            top, bottom = self.number(int(year) if year else end), self.number(base)
-            return top / bottom if top is not None and bottom else None
-        if kind == "total":
-            return self._sum(base + 1, int(year))
-        if whole == "total":
-            return self._sum(base + 1, end)
-        if whole == "average":
-            numbers = [self.number(y) for y in range(base + 1, end + 1)]
-            if not numbers or None in numbers:
-                return None
-            return sum(numbers) / len(numbers)  # type: ignore[arg-type]
-        return self._sum(int(first), int(last))
-
-    def _growth(self, year: int) -> float | None:
-        top, bottom = self.number(year), self.number(self.base_year)
-        if top is None or not bottom or top < 0 or bottom < 0 or year <= self.base_year:
-            return None
-        return (top / bottom) ** (1 / (year - self.base_year)) * 100
-
-    def _sum(self, first: int, last: int) -> float | None:
-        numbers = [self.number(y) for y in range(first, last + 1)]
-        if numbers and None not in numbers:
-            return sum(numbers)  # type: ignore[arg-type]
-        if first == self.base_year + 1:  # an official subtotal may stand for missing years
-            for year in range(last - 1, first - 1, -1):
-                pinned = self.indicator.official.get(f"total_{year}")
-                rest = [self.number(y) for y in range(year + 1, last + 1)]
-                if pinned is not None and None not in rest:
-                    return pinned.value + sum(rest)  # type: ignore[arg-type]
-        return None
+    def value(self, year: int) -> float | None:
+        """The year's figure: the official one if pinned, else the one entered."""
+        return self.figure(f"value_{year}").value
 
 
-@dataclass
-class Row:
+class Row(Record):
     """One row of an appendix table: a group title (I, II …) or an indicator."""
 
+    src: SourceRef
+    anchor: str
     group_label: str | None = None
     group_title: str | None = None
     result: IndicatorResult | None = None
 
 
-@dataclass
-class AppendixResult:
+class AppendixResult(Record):
     number: int
     title: str
     layout: str
-    rows: list[Row]
+    rows: tuple[Row, ...]
+    tally: Tally
     src: SourceRef
+    anchor: str
 
 
-@dataclass
-class IndicatorResults:
+class IndicatorResults(Record):
     resolution: str
     base_year: int
     last_year: int
-    by_id: dict[str, IndicatorResult]
-    appendices: list[AppendixResult]
-
-    def rows_of(self, appendix: int | None) -> list[IndicatorResult]:
-        """The indicators of appendix number `appendix` (1-based), or of all of them."""
-        if appendix is None:
-            return list(self.by_id.values())
-        if not 1 <= appendix <= len(self.appendices):
-            return []
-        return [row.result for row in self.appendices[appendix - 1].rows if row.result]
+    by_id: Mapping[str, IndicatorResult]
+    appendices: tuple[AppendixResult, ...]
+    tally: Tally  # over every counted indicator of the report
 
 
 def compute_indicators(targets: TargetsFile, actuals: dict[int, ActualsFile],
-                       findings: Findings) -> IndicatorResults:
-    builder = _Builder(targets, actuals, findings)
-    appendices = [builder.appendix(i, a) for i, a in enumerate(targets.appendices, start=1)]
+                       anchors: Anchors, findings: Findings) -> IndicatorResults:
+    builder = _Builder(targets, actuals, anchors)
+    appendices = tuple(builder.appendix(i, a) for i, a in enumerate(targets.appendices, 1))
     for figure in targets.figures:
-        builder.walk(figure, "", 1, part=False, parent=None)
-    builder.check()
+        builder.walk(figure, "", 1, None)
+    _Checks(builder.results, sorted(actuals), targets.last_year, findings).run()
     return IndicatorResults(targets.resolution, targets.base_year, targets.last_year,
-                            builder.results, appendices)
+                            builder.results, appendices, _tally(builder.results.values()))
 
+
+def _tally(results: Iterable[IndicatorResult]) -> Tally:
+    counted = [r for r in results if r.counted]
+    return Tally(sum(r.assessment in ACHIEVED for r in counted), len(counted))
+
+
+# -- the rows and their figures -------------------------------------------------------------
 
 class _Builder:
     def __init__(self, targets: TargetsFile, actuals: dict[int, ActualsFile],
-                 findings: Findings):
-        self.targets, self.actuals, self.findings = targets, actuals, findings
+                 anchors: Anchors):
+        self.targets, self.actuals, self.anchors = targets, actuals, anchors
         self.results: dict[str, IndicatorResult] = {}
 
-    def appendix(self, number: int, appendix) -> AppendixResult:
+    def appendix(self, number: int, appendix: AppendixDef) -> AppendixResult:
+        table_anchor = self.anchors.of_text(TABLE, appendix.title)
         rows: list[Row] = []
         counter = 0
-        groups = appendix.groups or [None]
-        for g, group in enumerate(groups, start=1):
-            if group is not None:
-                from .numbering import roman
-
-                rows.append(Row(group_label=roman(g), group_title=group.title))
-            for indicator in (group.indicators if group else appendix.indicators):
+        for g, group in enumerate(appendix.groups, start=1):
+            rows.append(Row(group.src, self.anchors.of_text(GROUP_ROW, group.title),
+                            group_label=roman(g), group_title=group.title))
+            for indicator in group.indicators:
                 counter += 1
-                rows.extend(self.walk(indicator, str(counter), 0, part=False, parent=None))
-        return AppendixResult(number, appendix.title, appendix.layout, rows, appendix.src)
+                rows.extend(self.walk(indicator, str(counter), 0, None))
+        for indicator in appendix.indicators:
+            counter += 1
+            rows.extend(self.walk(indicator, str(counter), 0, None))
+        results = [row.result for row in rows if row.result is not None]
+        return AppendixResult(number, appendix.title, appendix.layout, tuple(rows),
+                              _tally(results), appendix.src, table_anchor)
 
-    def walk(self, indicator: Indicator, label: str, depth: int, part: bool,
+    def walk(self, indicator: Indicator, label: str, depth: int,
              parent: IndicatorResult | None) -> list[Row]:
-        values = {year: file.values.get(indicator.id) for year, file in self.actuals.items()}
-        result = IndicatorResult(indicator, label, depth, values, self.targets.base_year,
-                                 self.targets.last_year, parent=parent)
-        result.is_heading = bool(indicator.indicators)
-        counted_default = not part and indicator.target is not None and not result.is_heading
-        result.counted = counted_default if indicator.counted is None else indicator.counted
+        """The row of `indicator` and of the rows under it; `parent` is the row whose
+        "Trong đó" part it is."""
+        result = self.result(indicator, label, depth, parent)
         self.results[indicator.id] = result
-        rows = [Row(result=result)]
+        rows = [Row(indicator.src, result.anchor, result=result)]
         for i, child in enumerate(indicator.indicators, start=1):
-            rows.extend(self.walk(child, f"{label}.{i}", depth, part=False, parent=None))
+            rows.extend(self.walk(child, f"{label}.{i}", depth, None))
         for child in indicator.parts:
-            rows.extend(self.walk(child, "", depth + 1, part=True, parent=result))
+            rows.extend(self.walk(child, "", depth + 1, result))
         return rows
 
-    # -- assessments and checks ------------------------------------------------------------
+    def result(self, indicator: Indicator, label: str, depth: int,
+               parent: IndicatorResult | None) -> IndicatorResult:
+        base, last = self.targets.base_year, self.targets.last_year
+        entered = {year: file.values.get(indicator.id) for year, file in self.actuals.items()}
+        computed = _Figures(indicator, entered, base, last).all()
+        is_heading = bool(indicator.indicators)
+        kind = indicator.target.kind if indicator.target is not None else \
+            parent.kind if parent is not None else None
+        counted = parent is None and indicator.target is not None and not is_heading \
+            if indicator.counted is None else indicator.counted
+        return IndicatorResult(indicator, label, depth, entered, computed,
+                               assess(indicator, entered, computed, base, last), counted,
+                               is_heading, kind, self.anchors.of_name(ROW, indicator.id))
 
-    def check(self) -> None:
-        for result in self.results.values():
-            result.assessment = assess(result)
-            self._check_pinned(result)
-            self._check_stated(result)
-            self._check_parts(result)
 
-    def _check_pinned(self, result: IndicatorResult) -> None:
-        for name, pinned in result.indicator.official.items():
-            computed = result.figure(name).computed
-            if computed is None or _same_after_rounding(name, pinned.value, computed):
+class _Figures:
+    """Every figure of one indicator over the term (and any year with a figures file)."""
+
+    def __init__(self, indicator: Indicator, entered: Mapping[int, ActualValue], base: int,
+                 last: int):
+        self.indicator, self.entered, self.base, self.last = indicator, entered, base, last
+        self.years = sorted(set(range(base, last + 1)) | set(entered))
+        self.values = {year: self._value(year) for year in self.years}
+        self.subtotals = sorted((int(name[6:]), pinned.value)
+                                for name, pinned in indicator.official.items()
+                                if name.startswith("total_"))
+
+    def _value(self, year: int) -> float | None:
+        """The year's figure as the other figures use it: pinned, else entered."""
+        pinned = self.indicator.official.get(f"value_{year}")
+        if pinned is not None:
+            return pinned.value
+        value = self.entered.get(year)
+        return float(value) if is_number(value) else None  # type: ignore[arg-type]
+
+    def all(self) -> dict[str, float | None]:
+        figures: dict[str, float | None] = {}
+        for year in self.years:
+            value = self.entered.get(year)
+            figures[f"value_{year}"] = float(value) if is_number(value) else None  # type: ignore[arg-type]
+            figures[f"ratio_{year}"] = self._ratio(year)
+            if year > self.base:
+                figures[f"growth_{year}"] = self._growth(year)
+        for first in self.years:
+            for last, total in self._sums_from(first):
+                figures[f"sum_{first}_{last}"] = total
+                if first == self.base + 1:
+                    figures[f"total_{last}"] = total
+        figures["ratio"] = self._ratio(self.last)
+        figures["total"] = figures.get(f"total_{self.last}")
+        figures["average"] = self._average()
+        return figures
+
+    def _sums_from(self, first: int) -> Iterator[tuple[int, float | None]]:
+        """The sums from `first` to each later year, added up as the years go."""
+        running: float | None = 0.0
+        for last in range(first, self.years[-1] + 1):
+            value = self.values.get(last)
+            running = running + value if running is not None and value is not None else None
+            yield last, running if running is not None or first != self.base + 1 \
+                else self._with_subtotal(last)
+
+    def _ratio(self, year: int) -> float | None:
+        top, bottom = self.values.get(year), self.values.get(self.base)
+        return top / bottom if top is not None and bottom else None
+
+    def _growth(self, year: int) -> float | None:
+        top, bottom = self.values.get(year), self.values.get(self.base)
+        if top is None or not bottom or top < 0 or bottom < 0:
+            return None
+        return (top / bottom) ** (1 / (year - self.base)) * 100
+
+    def _average(self) -> float | None:
+        numbers = [self.values.get(y) for y in range(self.base + 1, self.last + 1)]
+        present = [n for n in numbers if n is not None]
+        if not numbers or len(present) < len(numbers):
+            return None
+        return sum(present) / len(present)
+
+    def _with_subtotal(self, last: int) -> float | None:
+        """A sum over the term with a year missing: an official subtotal up to some year
+        may stand for the years it covers (the latest such subtotal that leaves no year
+        missing)."""
+        for year, subtotal in reversed(self.subtotals):
+            if not self.base + 1 <= year < last:
                 continue
-            shown = _show(name, computed)
-            self.findings.warning(
-                pinned.src, "QT601",
-                f"số liệu ghi ({_show(name, pinned.value)}) khác số tính từ dữ liệu ({shown})",
-                f"'{result.id}' {name}: the pinned figure {_show(name, pinned.value)} differs "
-                f"from {shown}, computed from data/actuals/",
-                f"check the yearly figures or the official figure; the table shows "
-                f"{_show(name, pinned.value)} ({pinned.source})")
-
-    def _check_stated(self, result: IndicatorResult) -> None:
-        stated, computed = result.indicator.stated, result.assessment
-        if stated is None or computed is None:
-            return
-        if (stated in ACHIEVED) != (computed in ACHIEVED):
-            self.findings.warning(
-                result.indicator.src, "QT602",
-                f"đánh giá ghi '{stated}' trái với đánh giá tính được '{computed}'",
-                f"'{result.id}' is stated '{stated}' but its figures give '{computed}'",
-                _why(result))
-
-    def _check_parts(self, result: IndicatorResult) -> None:
-        indicator = result.indicator
-        if not indicator.sum_of_parts or not indicator.parts:
-            return
-        names = [f"value_{y}" for y in sorted(self.actuals)] + \
-            [name for name in indicator.official if name.startswith("total")]
-        for name in names:
-            whole = result.figure(name).value
-            parts = [self.results[p.id].figure(name).value for p in indicator.parts]
-            if whole is None or None in parts:
-                continue
-            total = sum(parts)  # type: ignore[arg-type]
-            if abs(total - whole) > 0.05 + 1e-9:
-                label = name.replace("value_", "")
-                self.findings.warning(
-                    indicator.src, "QT603",
-                    f"các phần cộng lại ({_num(total)}) khác tổng ({_num(whole)}) — {label}",
-                    f"'{result.id}' {label}: its parts add up to {_num(total)}, "
-                    f"not {_num(whole)}",
-                    "correct the figure of the row or of one of its parts")
+            rest = [self.values.get(y) for y in range(year + 1, last + 1)]
+            if None not in rest:
+                return subtotal + sum(n for n in rest if n is not None)
+        return None
 
 
-def assess(result: IndicatorResult) -> str | None:
+# -- assessments ----------------------------------------------------------------------------
+
+def assess(indicator: Indicator, entered: Mapping[int, ActualValue],
+           computed: Mapping[str, float | None], base: int, last: int) -> str | None:
     """The assessment that the figures give, by the kind of the target (DESIGN §4)."""
-    target = result.indicator.target
+    target = indicator.target
     if target is None:
         return None
-    kind, last = target.kind, result.last_year
+    kind = target.kind
     if kind == "qualitative":
         return target.assessment
     if kind == "deadline":
-        reached = [y for y in sorted(result.values) if result.values[y] is True]
-        if not reached:
+        reached = [y for y in sorted(entered) if entered[y] is True]
+        if not reached or target.by is None:
             return "Chưa đạt"
         return "Đạt" if reached[0] <= target.by else "Không đạt"
     if kind == "rank":  # each year of the term, the base year (the last term's) excluded
-        term = range(result.base_year + 1, last + 1)
-        ranks = [v.rank for y, v in result.values.items()
+        term = range(base + 1, last + 1)
+        ranks = [v.rank for y, v in entered.items()
                  if y in term and isinstance(v, Score) and v.rank]
-        if not ranks:
+        if not ranks or target.best is None:
             return None
         return "Đạt" if max(ranks) <= target.best else "Không đạt"
-    measure = _measure(kind, last)
-    value = result.figure(measure).value
-    if value is None:
+    measure = measure_of(kind, last)
+    value = Figure(computed.get(measure), indicator.official.get(measure)).value \
+        if measure is not None else None
+    if value is None or target.min is None:
         return None
     if kind == "growth":  # judged as printed: an index shown as 117,00 is 17 % a year
         value = round(value, 2) - 100
@@ -291,17 +302,81 @@ def assess(result: IndicatorResult) -> str | None:
     return "Vượt" if target.max is not None and value > target.max + 1e-9 else "Đạt"
 
 
-def _measure(kind: str, last: int) -> str | None:
+def measure_of(kind: str, last: int) -> str | None:
     """The figure a target of this kind is judged on (DESIGN §4)."""
     return {"growth": f"growth_{last}", "level": f"value_{last}", "multiple": "ratio",
             "average": "average", "cumulative": "total"}.get(kind)
 
 
-def _why(result: IndicatorResult) -> str:
+# -- consistency ----------------------------------------------------------------------------
+
+class _Checks:
+    """The warnings about figures that disagree: pinned vs computed, stated vs computed
+    assessment, parts vs their row."""
+
+    def __init__(self, results: dict[str, IndicatorResult], years: list[int], last_year: int,
+                 findings: Findings):
+        self.results, self.findings = results, findings
+        self.years = years  # the years with a figures file
+        self.last_year = last_year  # of the term
+
+    def run(self) -> None:
+        for result in self.results.values():
+            self.pinned(result)
+            self.stated(result)
+            self.parts(result)
+
+    def pinned(self, result: IndicatorResult) -> None:
+        for name, pinned in result.indicator.official.items():
+            computed = result.figure(name).computed
+            if computed is None or _same_after_rounding(name, pinned.value, computed):
+                continue
+            shown = _show(name, computed)
+            self.findings.report(
+                rules.PINNED_FIGURE_DIFFERS, pinned.src,
+                f"số liệu ghi ({_show(name, pinned.value)}) khác số tính từ dữ liệu ({shown})",
+                f"'{result.id}' {name}: the pinned figure {_show(name, pinned.value)} differs "
+                f"from {shown}, computed from data/actuals/",
+                f"check the yearly figures or the official figure; the table shows "
+                f"{_show(name, pinned.value)} ({pinned.source})")
+
+    def stated(self, result: IndicatorResult) -> None:
+        stated, computed = result.indicator.stated, result.assessment
+        if stated is None or computed is None:
+            return
+        if (stated in ACHIEVED) != (computed in ACHIEVED):
+            self.findings.report(
+                rules.STATED_ASSESSMENT_CONTRADICTED, result.indicator.src,
+                f"đánh giá ghi '{stated}' trái với đánh giá tính được '{computed}'",
+                f"'{result.id}' is stated '{stated}' but its figures give '{computed}'",
+                _why(result, self.last_year))
+
+    def parts(self, result: IndicatorResult) -> None:
+        indicator = result.indicator
+        if not indicator.sum_of_parts or not indicator.parts:
+            return
+        names = [f"value_{y}" for y in self.years] + \
+            [name for name in indicator.official if name.startswith("total")]
+        for name in names:
+            whole = result.figure(name).value
+            parts = [self.results[p.id].figure(name).value for p in indicator.parts]
+            if whole is None or None in parts:
+                continue
+            total = sum(p for p in parts if p is not None)
+            if abs(total - whole) > 0.05 + 1e-9:
+                label = name.replace("value_", "")
+                self.findings.report(
+                    rules.PARTS_DO_NOT_ADD_UP, indicator.src,
+                    f"các phần cộng lại ({_num(total)}) khác tổng ({_num(whole)}) — {label}",
+                    f"'{result.id}' {label}: its parts add up to {_num(total)}, "
+                    f"not {_num(whole)}")
+
+
+def _why(result: IndicatorResult, last: int) -> str:
     target = result.indicator.target
     if target is None:
         return ""
-    measure = _measure(target.kind, result.last_year)
+    measure = measure_of(target.kind, last)
     if measure is None:
         return f"target '{target.text or target.kind}'"
     value = result.figure(measure).value

@@ -2,19 +2,10 @@
 
 Inside a part: I. (depth 1) → 1. (2) → 1.1. (3) → 1.1.1. (4) → a. (5).
 Items run (1), (2)… and restart with every list unless it says `continue: true`.
+These are the labels; outline.py walks the report and gives each heading and item its own.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterator
-
-from ..diagnostics import Findings
-from ..document import Block, Heading, Paragraph
-from ..model import Block as InputBlock
-from ..model import ItemList, Section
-from ..model import Paragraph as InputParagraph
-from ..validate import Report
-from .footnotes import FootnoteNumbering
 
 PART_ORDINALS = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"]
 MAX_DEPTH = 5
@@ -58,63 +49,3 @@ def heading_label(path: tuple[int, ...]) -> str:
 
 def item_label(style: str, number: int) -> str:
     return {"(1)": f"({number})", "(1).": f"({number}).", "1.": f"{number}."}[style]
-
-
-class _Flattener:
-    def __init__(self, notes: FootnoteNumbering, findings: Findings):
-        self.notes, self.findings = notes, findings
-        self.last_item = 0  # number of the last item written, for `continue: true`
-
-    def part(self, index: int, part: Section) -> Iterator[Block]:
-        self.notes.check_title(part)
-        yield Heading(0, part_label(index), part.title, part.src, part.remark)
-        yield from self.body(part.body)
-        for i, child in enumerate(part.sections, start=1):
-            yield from self.section(child, (i,))
-
-    def section(self, section: Section, path: tuple[int, ...]) -> Iterator[Block]:
-        if len(path) > MAX_DEPTH:  # reported once for the branch, which is not walked on
-            self.findings.error(section.src, "QT120", "mục lồng quá sâu",
-                                f"headings nest {len(path)} levels deep; the report has "
-                                f"{MAX_DEPTH} (I. → 1. → 1.1. → 1.1.1. → a.)",
-                                "move this section up a level, or make it a numbered list")
-            return
-        self.notes.check_title(section)
-        yield Heading(len(path), heading_label(path), section.title, section.src, section.remark)
-        yield from self.body(section.body)
-        for i, child in enumerate(section.sections, start=1):
-            yield from self.section(child, (*path, i))
-
-    def body(self, blocks: list[InputBlock]) -> Iterator[Block]:
-        for block in blocks:
-            if isinstance(block, InputParagraph):
-                yield self.paragraph(block.text, block.src, None, block.remark)
-            else:
-                yield from self.items(block)
-
-    def items(self, block: ItemList) -> Iterator[Block]:
-        number = self.last_item if block.continue_ else 0
-        for i, item in enumerate(block.items):
-            number += 1
-            remarks = [r for r in (block.remark if i == 0 else None, item.remark) if r]
-            remark = "\n".join(remarks) or None
-            (first, *rest), (first_src, *rest_src) = item.paragraphs, item.paragraph_srcs
-            yield self.paragraph(first, first_src, item_label(block.style, number), remark)
-            for text, src in zip(rest, rest_src, strict=True):
-                yield self.paragraph(text, src, None, None)
-        self.last_item = number
-
-    def paragraph(self, text: str, src, label: str | None, remark: str | None) -> Paragraph:
-        template, numbers = self.notes.mark(text, src)
-        return Paragraph(template, src, label, remark, numbers)
-
-
-def flatten(report: Report, notes: FootnoteNumbering, findings: Findings) -> list[Block]:
-    """The report as a flat list of headings and paragraphs in reading order."""
-    flat = _Flattener(notes, findings)
-    blocks: list[Block] = []
-    for index, part in enumerate(report.parts):
-        blocks.extend(flat.part(index, part))
-    if report.closing is not None:
-        blocks.extend(flat.body(report.closing.body))
-    return blocks

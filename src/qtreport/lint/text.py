@@ -1,14 +1,7 @@
-"""Lints of the printed text, paragraph by paragraph, each a warning at the paragraph's line.
-
-| code  | what |
-| QT701 | "Ƣ"/"ƣ": the PDF font's Ư, left by copying out of a PDF |
-| QT702 | letters split by spaces ("t ch" for "tích"): a vowelless fragment |
-| QT703 | a word that is not a well-formed Vietnamese syllable ("nghiêp") |
-| QT704 | an invisible or control character |
-| QT705 | two spaces in a row |
-| QT706 | the same word twice in a row |
-| QT707 | quotes or brackets that do not pair up |
-| QT708 | a number written in the wrong convention ("126.0", "1,234.5") |
+"""Lints of the printed text, read from the document tree paragraph by paragraph, each a
+warning at the paragraph's line: the rules QT701–QT708 of rules.py (PDF damage, spelling,
+invisible characters, spaces, doubled words, unpaired marks, number convention). And the one
+error a writer needs checked first: a character no Word document can store (QT709).
 """
 
 from __future__ import annotations
@@ -17,9 +10,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from ..diagnostics import Findings, SourceRef
-from ..model import SpellingAllowList
-from ..render.text import RenderedDocument, RenderedHeading, Run
+from .. import ast, rules
+from ..diagnostics import Findings, Rule, SourceRef
+from ..validate.models import SpellingAllowList
+from ..xmlchars import XML_ILLEGAL
 from .syllables import STOP_CODAS, STOP_TONES, is_syllable, split_tone
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -29,7 +23,6 @@ VOWELS = set("aăâeêioôơuưy")
 INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f"
                        "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
                        "\ufff9-\ufffd\ue000-\uf8ff]")
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 DOUBLED = re.compile(r"(?<!\w)(\w+) \1(?!\w)", re.IGNORECASE)
 DOT_DECIMAL = re.compile(r"(?<![\d.,/])\d+\.\d{1,2}(?!\d|[.,/]\d)")
 MIXED = re.compile(r"\d{1,3}(,\d{3})+\.\d+|\d{1,3}(\.\d{3})+,\d{3}(?!\d)")
@@ -38,14 +31,14 @@ DIGIT_MARK_DIGIT = re.compile(r"\d[.,]\d")
 PAIRS = [("(", ")"), ("“", "”"), ("[", "]")]
 
 
-def lint_document(rendered: RenderedDocument, allow: SpellingAllowList | None,
+def lint_document(document: ast.Document, allow: SpellingAllowList | None,
                   findings: Findings) -> None:
     """Every text check: what `check` runs."""
     speller = _Speller({w.lower() for w in allow.words} if allow else set())
     allowed_numbers = set(allow.numbers) if allow else set()
     allowed_doubles = {d.lower() for d in allow.doubled} if allow else set()
-    for text, src in _texts(rendered):
-        _storable(text, src, findings)
+    check_storable(document, findings)
+    for text, src in _texts(document):
         _lint(text, src, findings, speller, allowed_numbers, allowed_doubles)
 
 
@@ -68,53 +61,71 @@ class _Speller:
         return words & self.misspelt
 
 
-def check_storable(rendered: RenderedDocument, findings: Findings) -> None:
-    """Only what would stop the document being written: what `build` needs of the lints."""
-    for text, src in _texts(rendered):
-        _storable(text, src, findings)
+def check_storable(document: ast.Document, findings: Findings) -> None:
+    """What would stop the document being written: what `build` needs of the lints. The
+    loader refuses such characters where the YAML spells them out, so only what templates
+    printed can still hold one: each printed text is read once."""
+    texts = list(_texts(document))
+    if not XML_ILLEGAL.search("".join(text for text, _ in texts)):
+        return
+    for text, src in texts:
+        for char in sorted(set(XML_ILLEGAL.findall(text))):
+            findings.report(rules.UNSTORABLE_CHARACTER, src,
+                            "ký tự điều khiển Word không lưu được",
+                            f"control character U+{ord(char):04X} cannot be stored in a "
+                            "Word document")
 
 
-def _storable(text: str, src: SourceRef, findings: Findings) -> None:
-    for char in sorted(set(XML_ILLEGAL.findall(text))):
-        findings.error(src, "QT709", "ký tự điều khiển Word không lưu được",
-                       f"control character U+{ord(char):04X} cannot be stored in a Word "
-                       "document", "delete it (it was probably written as an escape, \\x..)")
+def _texts(document: ast.Document) -> Iterator[tuple[str, SourceRef]]:
+    """Each printed text, with where it was written."""
+    for paragraph in document.front:
+        yield ast.plain(paragraph.content), paragraph.source
+    for block in document.body:
+        if isinstance(block, ast.Heading):
+            yield ast.plain(block.title), block.source
+        elif isinstance(block, ast.Paragraph):
+            yield ast.plain(block.content), block.source
+        elif isinstance(block, ast.ListItem):
+            for paragraph in block.paragraphs:
+                yield ast.plain(paragraph.content), paragraph.source
+        elif isinstance(block, ast.Table):
+            yield from _table_texts(block)
+    for note in document.notes:
+        for paragraph in note.paragraphs:
+            yield ast.plain(paragraph.content), paragraph.source
 
 
-def _texts(rendered: RenderedDocument) -> Iterator[tuple[str, SourceRef]]:
-    for block in rendered.blocks:
-        if isinstance(block, RenderedHeading):
-            yield block.title, block.src
-        else:
-            yield block.plain, block.src
-    for note in rendered.notes:
-        for paragraph, src in zip(note.paragraphs, note.srcs or [note.src] * len(note.paragraphs),
-                                  strict=True):
-            yield "".join(i.text for i in paragraph if isinstance(i, Run)), src
-    for _, text, src in rendered.front:
-        yield text, src
-    for table in rendered.tables:  # names, units, targets: what an editor typed
-        texts = {cell.text for row in [*table.header, *table.rows] for cell in row}
-        for text in sorted(t for t in texts if WORD.search(t)):
-            yield text, table.src
+def _table_texts(table: ast.Table) -> Iterator[tuple[str, SourceRef]]:
+    """The title lines; names, units, targets: what an editor typed, each text once, at
+    the first row it stands in."""
+    for line in (table.heading, table.subheading, table.rule):
+        if line:
+            yield line, table.source
+    seen: set[str] = set()
+    for row in (*table.header, *table.rows):
+        for cell in row.cells:
+            if cell.text not in seen:
+                seen.add(cell.text)
+                if WORD.search(cell.text):
+                    yield cell.text, row.source
 
 
 def _lint(text: str, src: SourceRef, findings: Findings, speller: _Speller,
           numbers: set[str], doubles: set[str]) -> None:
     if "Ƣ" in text or "ƣ" in text:
-        findings.warning(src, "QT701", "có chữ 'Ƣ' của phông PDF",
-                         "'Ƣ'/'ƣ' is the PDF font's Ư: damage from copying out of a PDF",
-                         "replace it with 'Ư'/'ư'")
+        findings.report(rules.PDF_FONT_LETTER, src, "có chữ 'Ƣ' của phông PDF",
+                        "'Ƣ'/'ƣ' is the PDF font's Ư: damage from copying out of a PDF",
+                        "replace it with 'Ư'/'ư'")
     for char in sorted(set(INVISIBLE.findall(text)) - set(XML_ILLEGAL.findall(text))):
-        findings.warning(src, "QT704", "có ký tự ẩn hoặc ký tự điều khiển",
-                         f"invisible or control character U+{ord(char):04X} "
-                         f"({unicodedata.name(char, 'control')})",
-                         "delete it (it often comes from copying out of a PDF or a web page)")
+        findings.report(rules.INVISIBLE_CHARACTER, src, "có ký tự ẩn hoặc ký tự điều khiển",
+                        f"invisible or control character U+{ord(char):04X} "
+                        f"({unicodedata.name(char, 'control')})",
+                        "delete it (it often comes from copying out of a PDF or a web page)")
     if "  " in text:
         at = text.index("  ")
-        findings.warning(src, "QT705", "hai dấu cách liền nhau",
-                         f"two spaces in a row: '…{text[max(0, at - 20):at + 20]}…'",
-                         "keep one space")
+        findings.report(rules.DOUBLE_SPACE, src, "hai dấu cách liền nhau",
+                        f"two spaces in a row: '…{text[max(0, at - 20):at + 20]}…'",
+                        "keep one space")
     _words(text, src, findings, speller, doubles)
     _pairs(text, src, findings)
     _numbers(text, src, findings, numbers)
@@ -125,10 +136,10 @@ def _words(text: str, src: SourceRef, findings: Findings, speller: _Speller,
     for match in DOUBLED.finditer(text):
         word = match.group(1)
         if word.lower() not in doubles and not word.isdigit():
-            findings.warning(src, "QT706", f"từ lặp: '{word} {word}'",
-                             f"the word '{word}' is written twice in a row",
-                             "delete one, or add the pair to data/spelling-allow.yaml "
-                             "(doubled:) if it is right")
+            findings.report(rules.DOUBLED_WORD, src, f"từ lặp: '{word} {word}'",
+                            f"the word '{word}' is written twice in a row",
+                            "delete one, or add the pair to data/spelling-allow.yaml "
+                            "(doubled:) if it is right")
     words = WORD.findall(text)
     suspects = speller.suspects(set(words))
     if not suspects:
@@ -137,7 +148,8 @@ def _words(text: str, src: SourceRef, findings: Findings, speller: _Speller,
     for word in dict.fromkeys(w for w in words if w in suspects):  # each once, in order
         if word.lower() not in reported:
             reported.add(word.lower())
-            findings.warning(src, *_spelling_finding(word))
+            rule, message, message_en, hint = _spelling_finding(word)
+            findings.report(rule, src, message, message_en, hint)
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -147,18 +159,19 @@ def _is_abbreviation(word: str) -> bool:
 ROMAN_ITEM = re.compile(r"\(([ivx]+)\)")  # (i), (ii), (iv): the draft's inline enumerations
 
 
-def _spelling_finding(word: str) -> tuple[str, str, str, str]:
+def _spelling_finding(word: str) -> tuple[Rule, str, str, str]:
     base, tone, _ = split_tone(word)
     if not set(unicodedata.normalize("NFD", base)) & VOWELS:
-        return ("QT702", f"mảnh chữ '{word}' không có nguyên âm",
+        return (rules.VOWELLESS_FRAGMENT, f"mảnh chữ '{word}' không có nguyên âm",
                 f"'{word}' has no vowel: letters lost when copying from a PDF "
                 "('t ch' for 'tích')?",
                 "restore the word, or add it to data/spelling-allow.yaml if it is right")
     if base.endswith(STOP_CODAS) and tone not in STOP_TONES:
-        return ("QT703", f"'{word}' sai chính tả: vần -p, -t, -c, -ch chỉ mang dấu sắc hoặc nặng",
+        return (rules.MISSPELT_SYLLABLE,
+                f"'{word}' sai chính tả: vần -p, -t, -c, -ch chỉ mang dấu sắc hoặc nặng",
                 f"'{word}' is misspelt: a syllable ending in -p, -t, -c or -ch takes only the "
                 "sắc or nặng tone", "e.g. 'nghiêp' → 'nghiệp'")
-    return ("QT703", f"'{word}' không phải âm tiết tiếng Việt hợp lệ",
+    return (rules.MISSPELT_SYLLABLE, f"'{word}' không phải âm tiết tiếng Việt hợp lệ",
             f"'{word}' is not a well-formed Vietnamese syllable",
             "correct the spelling; foreign names and words go in data/spelling-allow.yaml")
 
@@ -168,13 +181,13 @@ def _pairs(text: str, src: SourceRef, findings: Findings) -> None:
         opened, closed = text.count(opening), text.count(closing)
         if opened == closed and (not opened or text.index(opening) < text.index(closing)):
             continue
-        findings.warning(src, "QT707", f"dấu '{opening}{closing}' không cân",
-                         f"'{opening}' and '{closing}' do not pair up in this paragraph",
-                         f"add the missing '{closing if opened > closed else opening}'")
+        findings.report(rules.UNPAIRED_MARKS, src, f"dấu '{opening}{closing}' không cân",
+                        f"'{opening}' and '{closing}' do not pair up in this paragraph",
+                        f"add the missing '{closing if opened > closed else opening}'")
     if text.count('"') % 2:
-        findings.warning(src, "QT707", "dấu ngoặc kép không cân",
-                         'an odd number of straight quotes (") in this paragraph',
-                         "close the quotation; the report uses “…”")
+        findings.report(rules.UNPAIRED_MARKS, src, "dấu ngoặc kép không cân",
+                        'an odd number of straight quotes (") in this paragraph',
+                        "close the quotation; the report uses “…”")
 
 
 def _numbers(text: str, src: SourceRef, findings: Findings, allowed: set[str]) -> None:
@@ -184,10 +197,10 @@ def _numbers(text: str, src: SourceRef, findings: Findings, allowed: set[str]) -
         number = match.group()
         if number in allowed or _is_version_or_clause_number(text, match):
             continue
-        findings.warning(src, "QT708", f"số '{number}' viết sai quy ước",
-                         f"'{number}' uses the English convention: Vietnamese writes "
-                         "decimals with ',' and thousands with '.' (98,1 · 2.796)",
-                         "write it the Vietnamese way, or quote data through {{ num(...) }}")
+        findings.report(rules.NUMBER_CONVENTION, src, f"số '{number}' viết sai quy ước",
+                        f"'{number}' uses the English convention: Vietnamese writes "
+                        "decimals with ',' and thousands with '.' (98,1 · 2.796)",
+                        "write it the Vietnamese way, or quote data through {{ num(...) }}")
 
 
 def _is_version_or_clause_number(text: str, match: re.Match) -> bool:

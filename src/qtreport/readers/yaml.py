@@ -1,9 +1,11 @@
-"""Stage 1, load: read every YAML file under data/ into plain data with source positions.
+"""Stage 1, load: read every YAML file under data/ (and templates/) into plain data with the
+line and column of every key and item.
 
 PyYAML's safe loader is used only to *compose* nodes; we build the Python values ourselves
 so that we can (a) record the line of every key and item, (b) refuse what PyYAML would
 silently accept: duplicate keys, anchors and aliases (and with them "billion laughs"),
-tabs in indentation, non-UTF-8 bytes, non-standard tags.
+tabs in indentation, non-UTF-8 bytes, non-standard tags, and escapes of characters a Word
+document cannot store ("\x01" in a double-quoted string).
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Findings, SourceRef
+from .. import rules
+from ..diagnostics import Findings, Rule, SourceRef
+from ..record import Record
+from ..xmlchars import XML_ILLEGAL
 
 MAX_FILE_BYTES = 2_000_000  # the whole real report is ~200 kB; anything this big is a mistake
 Path_ = tuple[str | int, ...]  # a path into a document: keys and list indexes
@@ -44,10 +49,10 @@ class SourceFile:
 
 
 class _Reject(Exception):
-    def __init__(self, line: int, column: int, code: str, message: str, message_en: str,
+    def __init__(self, line: int, column: int, rule: Rule, message: str, message_en: str,
                  hint: str = ""):
         super().__init__(message_en)
-        self.line, self.column, self.code = line, column, code
+        self.line, self.column, self.rule = line, column, rule
         self.message, self.message_en, self.hint = message, message_en, hint
 
 
@@ -60,13 +65,45 @@ def is_report_file(path: Path, folder: Path) -> bool:
         not any(part.startswith((".", "#")) for part in relative.parts)
 
 
+class LoadedSources(Record):
+    """Every YAML source of one report, loaded: what the validate stage reads."""
+
+    data: dict[str, SourceFile]  # every file under data/, by its name
+    data_name: str  # how data/ is named in findings ("data")
+    styles: SourceFile | None  # templates/styles.yaml
+    front_matter: SourceFile | None  # templates/front-matter.yaml
+    layouts: dict[str, SourceFile]  # templates/appendices/<layout>.yaml, by layout
+
+
+def load_sources(data_dir: Path, templates_dir: Path, root: Path,
+                 findings: Findings) -> LoadedSources:
+    """Load data/ and templates/, reporting every file that cannot be read."""
+    def template(name: str) -> SourceFile | None:
+        path = templates_dir / name
+        return load_file(path, _name(path, root), findings, inside=templates_dir)
+
+    layouts = {}
+    for path in sorted((templates_dir / "appendices").glob("*.yaml")):
+        if is_report_file(path, templates_dir):
+            loaded = load_file(path, _name(path, root), findings, inside=templates_dir)
+            if loaded is not None:
+                layouts[path.stem] = loaded
+    return LoadedSources(load_tree(data_dir, root, findings), _name(data_dir, root),
+                         template("styles.yaml"), template("front-matter.yaml"), layouts)
+
+
+def _name(path: Path, root: Path) -> str:
+    """A path as findings name it: relative to the repository when it is inside."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
 def load_tree(data_dir: Path, root: Path, findings: Findings) -> dict[str, SourceFile]:
     """Load every *.yaml file under `data_dir`; files named relative to `root` (the repo)."""
     files: dict[str, SourceFile] = {}
     for path in sorted(data_dir.rglob("*.yaml")) + sorted(data_dir.rglob("*.yml")):
         if not is_report_file(path, data_dir):
             continue
-        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        name = _name(path, root)
         loaded = load_file(path, name, findings, inside=data_dir)
         if loaded is not None:
             files[name] = loaded
@@ -80,12 +117,12 @@ def load_file(path: Path, name: str, findings: Findings,
     try:
         folder = (inside or path.parent).resolve()
         if path.is_symlink() and not path.resolve().is_relative_to(folder):
-            raise _Reject(1, 0, "QT011", "tệp là liên kết trỏ ra ngoài thư mục dữ liệu",
+            raise _Reject(1, 0, rules.LINK_OUTSIDE, "tệp là liên kết trỏ ra ngoài thư mục dữ liệu",
                           "the file is a link that points outside the data folder",
                           "copy the file into data/ instead of linking to it")
         raw = path.read_bytes()
         if len(raw) > MAX_FILE_BYTES:
-            raise _Reject(1, 0, "QT012", f"tệp quá lớn ({len(raw):,} byte)",
+            raise _Reject(1, 0, rules.FILE_TOO_LARGE, f"tệp quá lớn ({len(raw):,} byte)",
                           f"the file is too large ({len(raw):,} bytes)",
                           f"a report file should be well under {MAX_FILE_BYTES:,} bytes; "
                           "split it, or check that it is really a YAML text file")
@@ -93,31 +130,29 @@ def load_file(path: Path, name: str, findings: Findings,
         _check_indentation(text)
         data, builder = _parse(text)
     except _Reject as err:
-        findings.error(SourceRef(name, err.line, err.column), err.code, err.message,
-                       err.message_en, err.hint)
+        findings.report(err.rule, SourceRef(name, err.line, err.column), err.message,
+                        err.message_en, err.hint)
         return None
     except OSError as err:
-        findings.error(SourceRef(name, 1), "QT001", "không đọc được tệp",
-                       f"the file cannot be read: {err.strerror or err}",
-                       "check that the file exists and is readable")
+        findings.report(rules.FILE_UNREADABLE, SourceRef(name, 1), "không đọc được tệp",
+                        f"the file cannot be read: {err.strerror or err}")
         return None
     if data is None:
-        findings.error(SourceRef(name, 1), "QT008", "tệp rỗng", "the file is empty",
-                       "write the file's content, or delete the file")
+        findings.report(rules.EMPTY_FILE, SourceRef(name, 1), "tệp rỗng", "the file is empty")
         return None
     return SourceFile(name, data, builder.lines, builder.columns, builder.number_text)
 
 
 def _decode(raw: bytes) -> str:
     if b"\x00" in raw:
-        raise _Reject(*_byte_position(raw, raw.index(b"\x00")), "QT002",
+        raise _Reject(*_byte_position(raw, raw.index(b"\x00")), rules.NOT_UTF8_TEXT,
                       "tệp không phải văn bản (có byte NUL)",
                       "the file is not text (it contains NUL bytes)",
                       "save it as a UTF-8 text file")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise _Reject(*_byte_position(raw, err.start), "QT002",
+        raise _Reject(*_byte_position(raw, err.start), rules.NOT_UTF8_TEXT,
                       "tệp không được lưu theo mã UTF-8",
                       f"the file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be read)",
                       "save the file as UTF-8 (in most editors: Save with encoding → UTF-8)"
@@ -136,7 +171,8 @@ _TAB_IN_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 def _check_indentation(text: str) -> None:
     match = _TAB_IN_INDENT.search(text)
     if match:
-        raise _Reject(*_position(text, match.end() - 1), "QT003", "thụt lề bằng ký tự Tab",
+        raise _Reject(*_position(text, match.end() - 1), rules.TAB_INDENTATION,
+                      "thụt lề bằng ký tự Tab",
                       "a tab is used for indentation",
                       "indent with spaces only (2 spaces per level)")
 
@@ -158,7 +194,7 @@ def _parse(text: str) -> tuple[Any, _Builder]:
         node = loader.get_single_node()
         return (builder.build(node, (), 0) if node is not None else None), builder
     except yaml.reader.ReaderError as err:  # a control character YAML refuses to read
-        raise _Reject(*_control_character_position(text, err.position), "QT002",
+        raise _Reject(*_control_character_position(text, err.position), rules.NOT_UTF8_TEXT,
                       "tệp chứa ký tự điều khiển không hợp lệ",
                       f"the file contains a control character ({err.character!r}) that YAML "
                       "does not allow", "delete the invisible character on this line "
@@ -167,10 +203,11 @@ def _parse(text: str) -> tuple[Any, _Builder]:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 0)
         problem = err.problem or err.context or "invalid YAML"
-        raise _Reject(line, column, "QT004", "lỗi cú pháp YAML",
+        raise _Reject(line, column, rules.YAML_SYNTAX, "lỗi cú pháp YAML",
                       f"YAML syntax error: {problem}", _syntax_hint(problem)) from None
     except yaml.YAMLError as err:
-        raise _Reject(1, 0, "QT004", "lỗi cú pháp YAML", f"YAML syntax error: {err}") from None
+        raise _Reject(1, 0, rules.YAML_SYNTAX, "lỗi cú pháp YAML",
+                      f"YAML syntax error: {err}") from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -213,13 +250,13 @@ class _Builder:
             self.lines[path] = node.start_mark.line + 1
             self.columns[path] = node.start_mark.column + 1
         if id(node) in self.seen:  # the composer hands back the same node for an alias
-            raise _Reject(self.lines[path], self.columns[path], "QT006",
+            raise _Reject(self.lines[path], self.columns[path], rules.YAML_ALIAS,
                           "không dùng neo và bí danh YAML (&tên / *tên)",
                           "YAML anchors and aliases (&name / *name) are not allowed",
                           "write the content out where it is needed")
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            raise _Reject(self.lines[path], self.columns[path], "QT009",
+            raise _Reject(self.lines[path], self.columns[path], rules.NESTED_TOO_DEEP,
                           "cấu trúc lồng quá sâu",
                           f"the file nests more than {MAX_DEPTH} levels deep",
                           "a report file nests a dozen levels at most: check the indentation")
@@ -241,16 +278,16 @@ class _Builder:
         for key_node, value_node in node.value:
             line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Reject(line, column, "QT006", "không dùng khóa gộp YAML (<<)",
+                raise _Reject(line, column, rules.YAML_ALIAS, "không dùng khóa gộp YAML (<<)",
                               "YAML merge keys (<<) are not allowed",
                               "write the keys out in full")
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Reject(line, column, "QT007", "khóa phải là một chữ đơn giản",
+                raise _Reject(line, column, rules.YAML_TAG, "khóa phải là một chữ đơn giản",
                               "a key must be a plain word, not a list or mapping",
                               "write the key as a word followed by a colon, e.g. 'title:'")
             key = _scalar(key_node, self.loader)
             if key in first_line:
-                raise _Reject(line, column, "QT005", f"khóa '{key}' bị lặp",
+                raise _Reject(line, column, rules.DUPLICATE_KEY, f"khóa '{key}' bị lặp",
                               f"duplicate key '{key}' (first written on line "
                               f"{first_line[key]})",
                               "keep one of the two; YAML would silently drop the first")
@@ -268,11 +305,24 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _scalar(node: yaml.ScalarNode, loader: Any) -> Any:
+    if node.style == '"':  # only a double-quoted scalar can spell out "\x01"
+        _check_storable(node)
     if node.tag == _STR_TAG:  # most of a report: text is the node's value as it stands
         return node.value
     if not _SAFE_TAG.match(node.tag):
-        raise _Reject(node.start_mark.line + 1, node.start_mark.column + 1, "QT007",
+        raise _Reject(node.start_mark.line + 1, node.start_mark.column + 1, rules.YAML_TAG,
                       f"thẻ YAML không được hỗ trợ: {node.tag}",
                       f"unsupported YAML tag {node.tag}",
                       "remove the '!…' tag; write plain text, numbers or lists")
     return loader.construct_object(node, deep=True)
+
+
+def _check_storable(node: yaml.ScalarNode) -> None:
+    """A control character written as an escape ("\x01") reaches no Word document: refused
+    where it is written, as YAML refuses the raw character itself (QT002)."""
+    bad = XML_ILLEGAL.search(node.value)
+    if bad is not None:
+        raise _Reject(node.start_mark.line + 1, node.start_mark.column + 1,
+                      rules.UNSTORABLE_CHARACTER, "ký tự điều khiển Word không lưu được",
+                      f"control character U+{ord(bad.group()):04X} cannot be stored in a Word "
+                      "document", "delete it (it was probably written as an escape, \\x..)")

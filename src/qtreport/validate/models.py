@@ -1,6 +1,6 @@
 """The shape of the input files, as pydantic models.
 
-These models say what an editor may write; `validate.py` runs them and turns their errors
+These models say what an editor may write; `validate/` runs them and turns their errors
 into findings with file:line. Every model forbids unknown keys and suggests the key the
 editor probably meant.
 """
@@ -24,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .diagnostics import SourceRef
+from ..diagnostics import SourceRef
 
 FOOTNOTE_ID = r"^(?=[a-z0-9-]*[a-z])[a-z0-9]+(-[a-z0-9]+)*$"  # a letter somewhere: not a number
 STYLE_ID = r"^[A-Za-z][A-Za-z0-9]*$"
@@ -42,7 +42,7 @@ def is_number(value: object) -> bool:
 
 def is_figure_name(name: str) -> bool:
     match = FIGURE_NAME.match(name)
-    return bool(match) and (match.group(4) is None or match.group(4) <= match.group(5))
+    return match is not None and (match.group(4) is None or match.group(4) <= match.group(5))
 Text = Annotated[str, Field(min_length=1, strict=True)]
 
 
@@ -57,7 +57,10 @@ class InputModel(BaseModel):
 
     @property
     def src(self) -> SourceRef:
-        return self._src or SourceRef("?", 0)
+        # Read where pydantic keeps private attributes: `self._src` goes through its
+        # __getattr__, and every stage asks for sources thousands of times.
+        private = self.__pydantic_private__ or {}
+        return private.get("_src") or SourceRef("?", 0)
 
     @model_validator(mode="before")
     @classmethod

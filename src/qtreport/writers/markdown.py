@@ -1,4 +1,4 @@
-"""The compiled report as pandoc Markdown: headings, footnotes, pipe tables.
+"""The document tree as pandoc Markdown: headings, footnotes, pipe tables.
 
 Useful on its own (web publishing, readable diffs) and for the benchmark, which feeds pandoc
 exactly the content qtreport compiles. Text is escaped so that pandoc reads it back as the
@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .appendix import RenderedTable, flat_headers
-from .text import Inline, NoteRef, RenderedDocument, RenderedHeading
+from .. import ast
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|^~$@])")
 
@@ -26,18 +25,18 @@ def _start_of_block(text: str) -> str:
         "(", "\\(").replace(")", "\\)").replace(".", "\\."), text)
 
 
-def inlines(items: list[Inline]) -> str:
+def inlines(content: ast.Inlines) -> str:
     out = []
-    for item in items:
-        if isinstance(item, NoteRef):
-            out.append(f"[^{item.number}]")
+    for run in ast.runs(content):
+        if isinstance(run, ast.NoteRef):
+            out.append(f"[^{run.number}]")
             continue
-        text = escape(item.text)
-        if item.superscript:
+        text = escape(run.text)
+        if run.superscript:
             text = "^" + text.replace(" ", "\\ ") + "^"
-        if item.italic:
+        if run.italic:
             text = f"*{text}*"
-        if item.bold:
+        if run.bold:
             text = f"**{text}**"
         out.append(text)
     return "".join(out)
@@ -47,48 +46,59 @@ def _yaml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def to_markdown(rendered: RenderedDocument) -> str:
-    meta = rendered.meta
+def to_markdown(document: ast.Document) -> str:
+    meta = document.meta
     parts = ["---", f"title: {_yaml_string(meta.title)}"]
     if meta.subtitle:
         parts.append(f"subtitle: {_yaml_string(meta.subtitle)}")
-    parts += [f"author: {_yaml_string(meta.issuer)}", "lang: vi-VN", "---", ""]
-    for style, text, _ in rendered.front:
-        if style == "Marker":
-            parts += [f"*{escape(text)}*", ""]
-    for block in rendered.blocks:
-        if isinstance(block, RenderedHeading):
-            title = " ".join(block.title.split("\n"))
-            parts += ["#" * (block.depth + 1) + f" {escape(block.label)} {escape(title)}", ""]
-        else:
-            label = f"{block.label} " if block.label else ""
-            parts += [_start_of_block(escape(label) + inlines(block.inlines)), ""]
-    for table in rendered.tables:
-        parts += _table(table)
-    for note in rendered.notes:
-        body = [inlines(p) for p in note.paragraphs] or [""]
+    parts += [f"author: {_yaml_string(meta.issuer)}",
+              f"lang: {document.presentation.language}", "---", ""]
+    for line in document.front:
+        if line.style == "Marker":
+            parts += [f"*{escape(ast.plain(line.content))}*", ""]
+    for block in document.body:
+        parts += _block(block)
+    for note in document.notes:
+        body = [inlines(p.content) for p in note.paragraphs] or [""]
         parts.append(f"[^{note.number}]: {_start_of_block(body[0])}")
         parts += [f"\n    {_start_of_block(p)}" for p in body[1:]]
         parts.append("")
     return "\n".join(parts).rstrip() + "\n"
 
 
-def _table(table: RenderedTable) -> list[str]:
+def _block(block: ast.Block) -> list[str]:
+    if isinstance(block, ast.Heading):
+        title = " ".join(ast.plain(block.title).split("\n"))
+        return ["#" * (block.depth + 1) + f" {escape(block.label)} {escape(title)}", ""]
+    if isinstance(block, ast.Paragraph):
+        return [_start_of_block(inlines(block.content)), ""]
+    if isinstance(block, ast.ListItem):
+        first, *rest = block.paragraphs
+        lines = [_start_of_block(escape(f"{block.label} ") + inlines(first.content)), ""]
+        for paragraph in rest:
+            lines += [_start_of_block(inlines(paragraph.content)), ""]
+        return lines
+    if isinstance(block, ast.Table):
+        return _table(block)
+    return []  # a section break: Markdown has no pages
+
+
+def _table(table: ast.Table) -> list[str]:
     lines = [f"# {escape(table.heading)}", ""]
     if table.subheading:
         lines += [f"*{escape(table.subheading)}*", ""]
-    headers = flat_headers(table)
+    headers = ast.column_headers(table)
     lines.append("| " + " | ".join(escape(h) for h in headers) + " |")
     lines.append("|" + "|".join("---" for _ in headers) + "|")
     for row in table.rows:
         cells: list[str] = []
-        for cell in row:
+        for cell in row.cells:
             text = escape(cell.text)
             if cell.bold and text:
                 text = f"**{text}**"
             elif cell.italic and text:
                 text = f"*{text}*"
             cells.append(text)
-            cells.extend([""] * (cell.span - 1))
+            cells.extend([""] * (cell.colspan - 1))
         lines.append("| " + " | ".join(cells) + " |")
     return [*lines, ""]

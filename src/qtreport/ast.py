@@ -1,0 +1,346 @@
+"""The document tree: what every writer reads (cf. pandoc's AST).
+
+The expand stage builds it, fully computed: every label numbered, every template filled,
+every table cell's final text. Writers (Word, Markdown, the terminal) read it and compute
+nothing; lints read it as the report will be printed.
+
+Every block-level node carries `source`, where its text was written (file, line, column),
+and `anchor`, a stable id: the same YAML text gives the same anchor in every build, and an
+edit elsewhere does not change it (compute/anchors.py). Reviewers' remarks stay on their
+node as `remark`.
+
+Inlines form a small tree: Text, Strong, Emph and Superscript around other inlines,
+NoteRef, LineBreak and Tab. `runs()` flattens them into the runs of formatting that Word
+and Markdown write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from .diagnostics import SourceRef
+from .record import Record
+
+# -- inlines --------------------------------------------------------------------------------
+
+
+class Text(Record):
+    text: str
+
+
+class Strong(Record):
+    content: tuple[Inline, ...]
+
+
+class Emph(Record):
+    content: tuple[Inline, ...]
+
+
+class Superscript(Record):
+    content: tuple[Inline, ...]
+
+
+class NoteRef(Record):
+    """The reference mark of footnote `number` (1…N): Document.notes[number - 1]."""
+
+    number: int
+
+
+class LineBreak(Record):
+    pass
+
+
+class Tab(Record):
+    pass
+
+
+Inline = Text | Strong | Emph | Superscript | NoteRef | LineBreak | Tab
+Inlines = tuple[Inline, ...]
+
+
+class Run(Record):
+    """A stretch of text in one formatting, as a writer writes it; a line break is "\\n"
+    and a tab "\\t" inside it."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    superscript: bool = False
+
+
+def runs(inlines: Inlines) -> list[Run | NoteRef]:
+    """The inlines as runs of formatting, neighbours in the same formatting merged."""
+    out: list[Run | NoteRef] = []
+    _flatten(inlines, False, False, False, out)
+    return out
+
+
+def _flatten(inlines: Inlines, bold: bool, italic: bool, sup: bool,
+             out: list[Run | NoteRef]) -> None:
+    for inline in inlines:
+        if isinstance(inline, Text | LineBreak | Tab):
+            text = inline.text if isinstance(inline, Text) else \
+                "\n" if isinstance(inline, LineBreak) else "\t"
+            last = out[-1] if out else None
+            if isinstance(last, Run) and (last.bold, last.italic, last.superscript) == \
+                    (bold, italic, sup):
+                out[-1] = Run(last.text + text, bold, italic, sup)
+            else:
+                out.append(Run(text, bold, italic, sup))
+        elif isinstance(inline, Strong):
+            _flatten(inline.content, True, italic, sup, out)
+        elif isinstance(inline, Emph):
+            _flatten(inline.content, bold, True, sup, out)
+        elif isinstance(inline, Superscript):
+            _flatten(inline.content, bold, italic, True, out)
+        else:
+            out.append(inline)
+
+
+def plain(inlines: Inlines) -> str:
+    """The text of the inlines as printed, without note marks."""
+    if len(inlines) == 1 and isinstance(inlines[0], Text):  # most headings and cells
+        return inlines[0].text
+    return "".join(_plain_pieces(inlines))
+
+
+def _plain_pieces(inlines: Inlines) -> Iterator[str]:
+    for inline in inlines:
+        if isinstance(inline, Text):
+            yield inline.text
+        elif isinstance(inline, Strong | Emph | Superscript):
+            yield from _plain_pieces(inline.content)
+        elif isinstance(inline, LineBreak):
+            yield "\n"
+        elif isinstance(inline, Tab):
+            yield "\t"
+
+
+# -- blocks ---------------------------------------------------------------------------------
+
+
+class Heading(Record):
+    depth: int  # 0 = part (Phần thứ nhất), 1 = I., 2 = 1., 3 = 1.1., 4 = 1.1.1., 5 = a.
+    label: str
+    title: Inlines
+    source: SourceRef
+    anchor: str
+    remark: str | None = None
+
+
+class Paragraph(Record):
+    content: Inlines
+    source: SourceRef
+    anchor: str
+    remark: str | None = None
+    style: str | None = None  # a named paragraph style (the first page's block); else body
+
+
+class ListItem(Record):
+    """A numbered item "(1) …": the label goes before its first paragraph."""
+
+    label: str
+    paragraphs: tuple[Paragraph, ...]
+    source: SourceRef
+    anchor: str
+    remark: str | None = None
+
+
+class Page(Record):
+    """The page of a section of the document, in millimetres."""
+
+    width_mm: float
+    height_mm: float
+    top_mm: float
+    bottom_mm: float
+    left_mm: float
+    right_mm: float
+    header_mm: float
+    footer_mm: float
+
+    @property
+    def orientation(self) -> Literal["portrait", "landscape"]:
+        return "landscape" if self.width_mm > self.height_mm else "portrait"
+
+
+class SectionBreak(Record):
+    """A new section of the document, on a new page, with its own page setup."""
+
+    page: Page
+
+
+class Cell(Record):
+    text: str
+    colspan: int = 1
+    rowspan: int = 1  # in a header: the cell covers the header rows below it too
+    bold: bool = False
+    italic: bool = False
+    align: Literal["left", "center", "right"] = "center"
+    indent: int = 0  # levels of "Trong đó" indentation
+
+
+class Row(Record):
+    """A table row; a cell spanning rows from above takes no place in the rows below."""
+
+    cells: tuple[Cell, ...]
+    source: SourceRef
+    anchor: str
+
+
+class Tally(Record):
+    """Of the targets counted, those reached ("13/18 chỉ tiêu đạt và vượt")."""
+
+    achieved: int
+    counted: int
+
+
+class Table(Record):
+    """An appendix: its title lines and its table (header rows repeat on every page)."""
+
+    number: int
+    heading: str  # "Phụ lục 1. …"
+    subheading: str | None
+    rule: str | None  # the short line under the subheading
+    widths_mm: tuple[float, ...]
+    header: tuple[Row, ...]
+    rows: tuple[Row, ...]
+    font_size: float
+    tally: Tally
+    source: SourceRef
+    anchor: str
+
+
+class PlacedCell(Record):
+    """A header cell where it stands: its first column, and whether this row only
+    continues it from a row above (a cell spanning rows)."""
+
+    cell: Cell
+    column: int
+    continued: bool = False
+
+
+def header_grid(table: Table) -> list[list[PlacedCell]]:
+    """The header rows with every cell placed on the columns, including the places where a
+    cell from a row above continues."""
+    columns = len(table.widths_mm)
+    grid: list[list[PlacedCell]] = []
+    covering: dict[int, tuple[Cell, int]] = {}  # column -> the cell above, rows it still covers
+    for row in table.header:
+        line: list[PlacedCell] = []
+        cells = iter(row.cells)
+        column = 0
+        while column < columns:
+            placed = _placed(column, covering, cells)
+            if placed is None:
+                break
+            line.append(placed)
+            column += placed.cell.colspan
+        grid.append(line)
+    return grid
+
+
+def _placed(column: int, covering: dict[int, tuple[Cell, int]],
+            cells: Iterator[Cell]) -> PlacedCell | None:
+    """The cell at `column` of a header row: the one above continuing, else the row's
+    next cell (None when the row has no more)."""
+    if column in covering:
+        cell, rows = covering.pop(column)
+        if rows > 1:
+            covering[column] = (cell, rows - 1)
+        return PlacedCell(cell, column, continued=True)
+    upcoming = next(cells, None)
+    if upcoming is None:
+        return None
+    if upcoming.rowspan > 1:
+        covering[column] = (upcoming, upcoming.rowspan - 1)
+    return PlacedCell(upcoming, column)
+
+
+def column_headers(table: Table) -> list[str]:
+    """One header per column: a grouped header's lines joined ("Thực hiện 2020")."""
+    grid = header_grid(table)
+    headers = []
+    for column in range(len(table.widths_mm)):
+        texts = [placed.cell.text for line in grid for placed in line
+                 if not placed.continued
+                 and placed.column <= column < placed.column + placed.cell.colspan]
+        headers.append(" ".join(t for t in texts if t))
+    return headers
+
+
+Block = Heading | Paragraph | ListItem | SectionBreak | Table
+
+
+class Note(Record):
+    number: int
+    id: str | None  # the footnote's id in the YAML; None for an inline ^[…] note
+    paragraphs: tuple[Paragraph, ...]
+    source: SourceRef
+    anchor: str
+    remark: str | None = None
+
+
+# -- the document ---------------------------------------------------------------------------
+
+
+class Meta(Record):
+    """data/report.yaml: who issues the report, its titles; the document's properties."""
+
+    issuer: str
+    title: str
+    output: str  # the file name of the built document, without extension
+    source: SourceRef
+    congress: str | None = None
+    subtitle: str | None = None
+    marker: str | None = None
+    place: str | None = None
+    date: str | None = None
+    keywords: str | None = None
+
+
+class Style(Record):
+    """A paragraph or character style of templates/styles.yaml."""
+
+    id: str
+    name: str
+    type: Literal["paragraph", "character"] = "paragraph"
+    based_on: str | None = None
+    size: float | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    caps: bool | None = None
+    superscript: bool | None = None
+    align: Literal["left", "center", "right", "justify"] | None = None
+    first_line_mm: float | None = None
+    space_before: float | None = None
+    space_after: float | None = None
+    line: float | None = None
+    keep_with_next: bool | None = None
+    page_break_before: bool | None = None
+    outline: int | None = None
+    source: SourceRef | None = None  # None: a style the writer adds where the sheet has none
+
+
+class Presentation(Record):
+    """How the document looks: the first section's page, the font, the language, the
+    styles. (Later sections bring their own page in a SectionBreak.)"""
+
+    page: Page
+    font: str
+    language: str
+    styles: tuple[Style, ...]
+    source: SourceRef  # templates/styles.yaml
+
+
+class Document(Record):
+    meta: Meta
+    presentation: Presentation
+    front: tuple[Paragraph, ...]  # the first page's block, above Phần thứ nhất
+    body: tuple[Block, ...]
+    notes: tuple[Note, ...]  # by number: notes[n - 1] is footnote n
+
+    @property
+    def tables(self) -> list[Table]:
+        return [block for block in self.body if isinstance(block, Table)]
+

@@ -1,0 +1,113 @@
+"""The report in reading order: every heading with its label, every paragraph and numbered
+item with its footnotes numbered, every node with its anchor.
+
+Text is still a template here (the expand stage fills it); footnote markers have become
+numbered marks (notes.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from .. import rules
+from ..diagnostics import Findings, SourceRef
+from ..record import Record
+from ..validate.models import Block, ItemList, Paragraph
+from ..validate.report import Report, ReportSection
+from .anchors import HEADING, ITEM, PARAGRAPH, Anchors
+from .notes import FootnoteNumbering
+from .numbering import MAX_DEPTH, heading_label, item_label, part_label
+
+
+class OutlineHeading(Record):
+    depth: int  # 0 = part, 1 = I., 2 = 1., 3 = 1.1., 4 = 1.1.1., 5 = a.
+    label: str  # "Phần thứ nhất", "I.", "2.1.", "a."
+    title: str
+    src: SourceRef
+    anchor: str
+    remark: str | None = None
+
+
+class OutlineParagraph(Record):
+    template: str  # Jinja source, footnote markers replaced by numbered marks
+    notes: tuple[int, ...]  # the footnote numbers, in the order of the text
+    src: SourceRef
+    anchor: str
+    remark: str | None = None
+
+
+class OutlineItem(Record):
+    """A numbered item: its first paragraph follows the label."""
+
+    label: str  # "(1)", "(1).", "1."
+    paragraphs: tuple[OutlineParagraph, ...]
+    src: SourceRef
+    anchor: str
+    remark: str | None = None
+
+
+OutlineBlock = OutlineHeading | OutlineParagraph | OutlineItem
+
+
+def outline(report: Report, notes: FootnoteNumbering, anchors: Anchors,
+            findings: Findings) -> tuple[OutlineBlock, ...]:
+    """The parts, their sections and the closing as one flat sequence in reading order."""
+    walker = _Walker(notes, anchors, findings)
+    blocks: list[OutlineBlock] = []
+    for index, part in enumerate(report.parts):
+        blocks.extend(walker.part(index, part))
+    if report.closing is not None:
+        blocks.extend(walker.body(report.closing.body))
+    return tuple(blocks)
+
+
+class _Walker:
+    def __init__(self, notes: FootnoteNumbering, anchors: Anchors, findings: Findings):
+        self.notes, self.anchors, self.findings = notes, anchors, findings
+        self.last_item = 0  # number of the last item written, for `continue: true`
+
+    def part(self, index: int, part: ReportSection) -> Iterator[OutlineBlock]:
+        yield self.heading(0, part_label(index), part)
+        yield from self.body(part.body)
+        for i, child in enumerate(part.sections, start=1):
+            yield from self.section(child, (i,))
+
+    def section(self, section: ReportSection, path: tuple[int, ...]) -> Iterator[OutlineBlock]:
+        if len(path) > MAX_DEPTH:  # reported once for the branch, which is not walked on
+            self.findings.report(rules.HEADINGS_TOO_DEEP, section.src, "mục lồng quá sâu",
+                                 f"headings nest {len(path)} levels deep; the report has "
+                                 f"{MAX_DEPTH} (I. → 1. → 1.1. → 1.1.1. → a.)")
+            return
+        yield self.heading(len(path), heading_label(path), section)
+        yield from self.body(section.body)
+        for i, child in enumerate(section.sections, start=1):
+            yield from self.section(child, (*path, i))
+
+    def heading(self, depth: int, label: str, section: ReportSection) -> OutlineHeading:
+        self.notes.check_title(section.title, section.src)
+        return OutlineHeading(depth, label, section.title, section.src,
+                              self.anchors.of_text(HEADING, section.title), section.remark)
+
+    def body(self, blocks: Sequence[Block]) -> Iterator[OutlineBlock]:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                yield self.paragraph(block.text, block.src, block.remark)
+            else:
+                yield from self.items(block)
+
+    def items(self, block: ItemList) -> Iterator[OutlineItem]:
+        number = self.last_item if block.continue_ else 0
+        for i, item in enumerate(block.items):
+            number += 1
+            remarks = [r for r in (block.remark if i == 0 else None, item.remark) if r]
+            paragraphs = tuple(self.paragraph(text, src, None) for text, src in
+                               zip(item.paragraphs, item.paragraph_srcs, strict=True))
+            yield OutlineItem(item_label(block.style, number), paragraphs, item.src,
+                              self.anchors.of_text(ITEM, item.paragraphs[0]),
+                              "\n".join(remarks) or None)
+        self.last_item = number
+
+    def paragraph(self, text: str, src: SourceRef, remark: str | None) -> OutlineParagraph:
+        template, numbers = self.notes.mark(text, src)
+        return OutlineParagraph(template, numbers, src, self.anchors.of_text(PARAGRAPH, text),
+                                remark)

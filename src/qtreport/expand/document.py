@@ -1,0 +1,112 @@
+"""The computed report -> the document tree (ast.Document).
+
+Fills every template (sandbox.py) with the helpers (helpers.py), turns inline markup into
+the tree's inlines (inlines.py), lays the appendices out (tables.py), and brings the style
+sheet and metadata into the tree. After this stage no template runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import ast, rules
+from ..compute import Computed, FrontLine
+from ..compute.notes import NOTE_MARK, NumberedNote
+from ..compute.outline import OutlineHeading, OutlineItem, OutlineParagraph
+from ..diagnostics import Findings
+from ..validate.models import PageSetup, ReportMeta, StyleSheet
+from .helpers import DataHelpers
+from .inlines import parse_inlines, plain_inlines
+from .sandbox import render_template
+from .tables import appendix_table
+
+
+def expand(computed: Computed, findings: Findings) -> ast.Document:
+    context = DataHelpers(computed.indicators).names()
+    body: list[ast.Block] = []
+    for block in computed.blocks:
+        if isinstance(block, OutlineHeading):
+            body.append(ast.Heading(block.depth, block.label, plain_inlines(block.title),
+                                    block.src, block.anchor, block.remark))
+        elif isinstance(block, OutlineItem):
+            body.append(ast.ListItem(block.label, tuple(_paragraph(p, findings, context)
+                                                        for p in block.paragraphs),
+                                     block.src, block.anchor, block.remark))
+        else:
+            body.append(_paragraph(block, findings, context))
+    body.extend(_appendices(computed))
+    notes = tuple(_note(note, findings, context) for note in computed.notes)
+    return ast.Document(_meta(computed.meta), _presentation(computed.stylesheet),
+                        _front(computed.front, computed.meta, findings), tuple(body), notes)
+
+
+def _paragraph(block: OutlineParagraph, findings: Findings,
+               context: dict[str, Any]) -> ast.Paragraph:
+    text = render_template(block.template, block.src, findings, context)
+    if text is None:
+        return ast.Paragraph((), block.src, block.anchor, block.remark)
+    found = tuple(int(m) for m in NOTE_MARK.findall(text))
+    if found != block.notes:
+        findings.report(rules.MARKER_IN_TEMPLATE_BLOCK, block.src,
+                        "dấu chú thích nằm trong biểu thức điều kiện",
+                        "a footnote marker is inside {% if %} or {% for %}: "
+                        "its footnote would appear a different number of times")
+    return ast.Paragraph(parse_inlines(text, block.src, findings), block.src, block.anchor,
+                         block.remark)
+
+
+def _note(note: NumberedNote, findings: Findings, context: dict[str, Any]) -> ast.Note:
+    paragraphs = []
+    for paragraph in note.paragraphs:
+        text = render_template(paragraph.template, paragraph.src, findings, context)
+        content = parse_inlines(text, paragraph.src, findings) if text is not None else ()
+        paragraphs.append(ast.Paragraph(content, paragraph.src, paragraph.anchor))
+    return ast.Note(note.number, note.id, tuple(paragraphs), note.src, note.anchor,
+                    note.remark)
+
+
+def _front(lines: tuple[FrontLine, ...], meta: ReportMeta,
+           findings: Findings) -> tuple[ast.Paragraph, ...]:
+    """templates/front-matter.yaml filled from data/report.yaml; a line that comes out
+    empty (a field the report leaves out) is left out."""
+    fields = {name: value or "" for name, value in meta.model_dump().items()
+              if isinstance(value, str | None)}
+    out = []
+    for line in lines:
+        text = render_template(line.template, line.src, findings, fields)
+        if text and text.strip():
+            out.append(ast.Paragraph(plain_inlines(text.strip()), line.src, line.anchor,
+                                     style=line.style))
+    return tuple(out)
+
+
+def _appendices(computed: Computed) -> list[ast.Block]:
+    """Each appendix on its own landscape section."""
+    results = computed.indicators
+    if results is None:
+        return []
+    page = _page(computed.stylesheet.appendix_page)
+    out: list[ast.Block] = []
+    for appendix in results.appendices:
+        out.append(ast.SectionBreak(page))
+        out.append(appendix_table(appendix, computed.layouts[appendix.layout], results))
+    return out
+
+
+def _meta(meta: ReportMeta) -> ast.Meta:
+    return ast.Meta(meta.issuer, meta.title, meta.output, meta.src, meta.congress,
+                    meta.subtitle, meta.marker, meta.place, meta.date, meta.keywords)
+
+
+def _page(page: PageSetup) -> ast.Page:
+    return ast.Page(page.width_mm, page.height_mm, page.top_mm, page.bottom_mm, page.left_mm,
+                    page.right_mm, page.header_mm, page.footer_mm)
+
+
+def _presentation(sheet: StyleSheet) -> ast.Presentation:
+    styles = tuple(ast.Style(style_id, s.name, s.type, s.based_on, s.size, s.bold, s.italic,
+                             s.caps, s.superscript, s.align, s.first_line_mm, s.space_before,
+                             s.space_after, s.line, s.keep_with_next, s.page_break_before,
+                             s.outline, s.src)
+                   for style_id, s in sheet.styles.items())
+    return ast.Presentation(_page(sheet.page), sheet.font, sheet.language, styles, sheet.src)

@@ -1,0 +1,143 @@
+"""What a paragraph's {{ … }} may call: number formatting (`num`, `pct`) and the indicator
+data (`actual`, `figure`, `rate`, `target`, `assessment`, `achieved`, `counted`).
+
+The data helpers only read: every figure, assessment and tally was computed by the
+compute stage. Asking for an unknown id or a missing figure is an error at the paragraph
+that asks (HelperError, reported as QT305), never an empty spot in the report.
+Documented in docs/yaml-format.md and docs/indicators.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..compute.indicators import IndicatorResult, IndicatorResults, Tally
+from ..numformat import format_number, format_percent
+from ..validate.models import Score, is_figure_name, is_number
+
+
+class HelperError(Exception):
+    """A helper was asked for something the data does not have."""
+
+
+def formatting_helpers() -> dict[str, Callable[..., Any]]:
+    """The helpers any paragraph may use, as functions and as filters."""
+    return {"num": num, "pct": pct}
+
+
+def _number_arguments(name: str, value: Any, decimals: Any) -> None:
+    if not is_number(value) or value != value or abs(value) > 1e15:
+        raise HelperError(f"{name}() needs a number, not {value!r}")
+    if decimals is not None and (not isinstance(decimals, int) or not 0 <= decimals <= 6):
+        raise HelperError(f"{name}(): the number of decimals is 0 to 6, not {decimals!r}")
+
+
+def num(value: Any, decimals: int | None = None) -> str:
+    """`num(3033)` → "3.033"; `num(17.084, 2)` → "17,08"."""
+    _number_arguments("num", value, decimals)
+    return format_number(value, decimals)
+
+
+def pct(value: Any, decimals: int = 2) -> str:
+    """`pct(9.67)` → "9,67%"."""
+    _number_arguments("pct", value, decimals)
+    return format_percent(value, decimals)
+
+
+def finalize(value: Any) -> Any:
+    """What {{ … }} prints: numbers in the Vietnamese way even without num(), a score as
+    the table writes it; never Python's own spelling (6150.0, Score(score=…))."""
+    if is_number(value):
+        return format_number(round(value, 6))
+    if isinstance(value, Score):
+        return f"{format_number(value.score)} điểm" + \
+            (f", xếp loại {value.grade}" if value.grade else "") + \
+            (f", vị trí thứ {value.rank}" if value.rank else "")
+    return value
+
+
+NO_DATA = "the report has no indicator data (data/targets_2020_2025.yaml)"
+
+
+class DataHelpers:
+    """The indicator data as a paragraph quotes it."""
+
+    def __init__(self, results: IndicatorResults | None):
+        self.results = results
+
+    def names(self) -> dict[str, Callable[..., Any]]:
+        return {"actual": self.actual, "figure": self.figure, "rate": self.rate,
+                "target": self.target, "assessment": self.assessment,
+                "achieved": self.achieved, "counted": self.counted}
+
+    def _result(self, indicator_id: str) -> IndicatorResult:
+        if self.results is None:
+            raise HelperError(NO_DATA)
+        if indicator_id not in self.results.by_id:
+            import difflib
+
+            guess = difflib.get_close_matches(str(indicator_id), list(self.results.by_id), 1)
+            raise HelperError(f"no indicator '{indicator_id}'"
+                              + (f"; did you mean '{guess[0]}'?" if guess else ""))
+        return self.results.by_id[indicator_id]
+
+    def actual(self, indicator_id: str, year: int) -> Any:
+        result = self._result(indicator_id)
+        value: Any = result.value(year)
+        if value is None:
+            value = result.entered.get(year)
+        if value is None:
+            raise HelperError(f"'{indicator_id}' has no figure for {year} in "
+                              f"data/actuals/{year}.yaml")
+        if isinstance(value, bool):
+            raise HelperError(f"'{indicator_id}' is {str(value).lower()} for {year} in "
+                              f"data/actuals/{year}.yaml: a yes/no, not a figure to quote")
+        return value
+
+    def figure(self, indicator_id: str, name: str) -> float:
+        if not is_figure_name(name):
+            raise HelperError(f"'{name}' is not a figure: use growth_<year>, ratio, total, "
+                              "total_<year>, average, sum_<from>_<to> or value_<year>")
+        value = self._result(indicator_id).figure(name).value
+        if value is None:
+            raise HelperError(f"'{indicator_id}' has no {name}: its yearly figures in "
+                              "data/actuals/ are missing and data/targets_2020_2025.yaml pins "
+                              "no official figure")
+        return value
+
+    def rate(self, indicator_id: str, year: int) -> float:
+        """Growth a year in percent, from the index as the table prints it (117,08 → 17,08)."""
+        return round(round(self.figure(indicator_id, f"growth_{year}"), 2) - 100, 2)
+
+    def target(self, indicator_id: str, key: str = "min") -> float:
+        """A number of the resolution's target: target('von-xdcb') → 550 (its minimum)."""
+        target = self._result(indicator_id).indicator.target
+        value = getattr(target, key, None) if key in ("min", "max") else None
+        if value is None:
+            raise HelperError(f"'{indicator_id}' has no target {key} in "
+                              "data/targets_2020_2025.yaml")
+        return value
+
+    def assessment(self, indicator_id: str) -> str:
+        result = self._result(indicator_id).assessment
+        if result is None:
+            raise HelperError(f"'{indicator_id}' has no assessment (no target or no figures)")
+        return result
+
+    def achieved(self, appendix: int | None = None) -> int:
+        return self._tally(appendix).achieved
+
+    def counted(self, appendix: int | None = None) -> int:
+        return self._tally(appendix).counted
+
+    def _tally(self, appendix: int | None) -> Tally:
+        if self.results is None:
+            raise HelperError(NO_DATA)
+        if appendix is None:
+            return self.results.tally
+        appendices = self.results.appendices
+        if not isinstance(appendix, int) or not 1 <= appendix <= len(appendices):
+            raise HelperError(f"there is no appendix {appendix}: the report has "
+                              f"{len(appendices)}")
+        return appendices[appendix - 1].tally

@@ -1,0 +1,155 @@
+"""Appendix tables: the computed indicators laid out by templates/appendices/<layout>.yaml.
+
+The layout (columns, headers, widths) lives in the template and every figure was computed
+by the compute stage; this module decides the text of each cell: figures in the Vietnamese
+number format, written-out figures merged over the empty value columns, group rows across
+the table.
+"""
+
+from __future__ import annotations
+
+from .. import ast
+from ..compute.indicators import AppendixResult, IndicatorResult, IndicatorResults, Row
+from ..numformat import format_number
+from ..validate.models import AppendixLayout, ColumnDef, Score
+
+GROWTH_KINDS = ("growth", "multiple")
+
+
+def appendix_table(appendix: AppendixResult, layout: AppendixLayout,
+                   results: IndicatorResults) -> ast.Table:
+    fields = {"number": appendix.number, "title": appendix.title,
+              "resolution": results.resolution}
+    header = tuple(ast.Row(cells, layout.src, f"{appendix.anchor}-h{i}")
+                   for i, cells in enumerate(_header(layout.columns), start=1))
+    rows = tuple(ast.Row(_cells(row, layout), row.src, row.anchor) for row in appendix.rows)
+    return ast.Table(appendix.number, layout.heading.format(**fields),
+                     layout.subheading.format(**fields) if layout.subheading else None,
+                     layout.rule, tuple(c.width_mm for c in layout.columns), header, rows,
+                     layout.font_size, ast.Tally(appendix.tally.achieved, appendix.tally.counted),
+                     appendix.src, appendix.anchor)
+
+
+def _header(columns: list[ColumnDef]) -> list[tuple[ast.Cell, ...]]:
+    """One header row, or two where a column's header has two lines: the first line is one
+    cell over the neighbours that share it, and a one-line column's cell spans both rows."""
+    two_levels = any(len(c.header) == 2 for c in columns)
+    top: list[ast.Cell] = []
+    for i, column in enumerate(columns):
+        shares = i > 0 and len(column.header) == 2 and len(columns[i - 1].header) == 2 \
+            and columns[i - 1].header[0] == column.header[0]
+        if shares:
+            top[-1] = ast.Cell(top[-1].text, colspan=top[-1].colspan + 1, bold=True)
+        else:
+            rowspan = 2 if two_levels and len(column.header) == 1 else 1
+            top.append(ast.Cell(column.header[0], rowspan=rowspan, bold=True))
+    if not two_levels:
+        return [tuple(top)]
+    bottom = tuple(ast.Cell(c.header[1], bold=True) for c in columns if len(c.header) == 2)
+    return [tuple(top), bottom]
+
+
+def _cells(row: Row, layout: AppendixLayout) -> tuple[ast.Cell, ...]:
+    if row.result is None:
+        label, title = row.group_label or "", row.group_title or ""
+        if len(layout.columns) == 1:
+            return (ast.Cell(f"{label} {title}", bold=True, align="left"),)
+        return (ast.Cell(label, bold=True),
+                ast.Cell(title, colspan=len(layout.columns) - 1, bold=True, align="left"))
+    return _indicator_cells(row.result, layout)
+
+
+def _indicator_cells(result: IndicatorResult, layout: AppendixLayout) -> tuple[ast.Cell, ...]:
+    part = result.depth > 0
+    cells = []
+    for column in layout.columns:
+        text = next((t for t in (_show(s.strip(), result, layout)
+                                 for s in column.show.split("|")) if t), "")
+        cells.append(ast.Cell(text, align=column.align, italic=part, bold=result.is_heading,
+                              indent=result.depth if column.show == "name" else 0))
+    return _merge_written_out(cells, result, layout)
+
+
+def _show(show: str, result: IndicatorResult, layout: AppendixLayout) -> str:
+    kind, _, arg = show.partition(":")
+    indicator = result.indicator
+    if kind == "number":
+        return result.label
+    if kind == "name":
+        return indicator.name
+    if kind == "unit":
+        return indicator.unit or ""
+    if kind == "target":
+        return (indicator.target.text or "") if indicator.target else ""
+    if kind == "assessment":
+        return result.assessment or ""
+    if kind == "comparison":
+        target = indicator.target
+        if target is not None and target.kind == "qualitative":
+            return target.reason or ""
+        return result.assessment or ""
+    if kind == "actual":
+        return _actual(result, int(arg), layout)
+    return _figure(result, arg)
+
+
+def _actual(result: IndicatorResult, year: int, layout: AppendixLayout) -> str:
+    figure = result.figure(f"value_{year}")
+    if figure.pinned is not None:
+        return figure.text or _number(result, figure.value)
+    value = result.entered.get(year)
+    if isinstance(value, Score):
+        return layout.score_text.format(score=format_number(value.score),
+                                        grade=value.grade or "", rank=value.rank or "")
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int | float):
+        return _number(result, value)
+    return str(value)
+
+
+def _figure(result: IndicatorResult, name: str) -> str:
+    if name.startswith("growth") and result.kind not in GROWTH_KINDS:
+        return ""  # a growth rate of a percentage or a count says nothing here
+    figure = result.figure(name)
+    if figure.text:
+        return figure.text
+    if figure.value is None:
+        return ""
+    if name.startswith(("growth", "ratio")):
+        return format_number(figure.value, 2)
+    if name.startswith("sum") and result.kind != "cumulative":
+        return ""
+    return _number(result, figure.value)
+
+
+def _number(result: IndicatorResult, value: float | None) -> str:
+    if value is None:
+        return ""
+    decimals = result.indicator.decimals
+    return format_number(value, decimals) if decimals is not None else \
+        format_number(round(value, 4))
+
+
+def _merge_written_out(cells: list[ast.Cell], result: IndicatorResult,
+                       layout: AppendixLayout) -> tuple[ast.Cell, ...]:
+    """Figures the draft writes out in words ("Ước giai đoạn 2021 - 2025: 467 tỷ") go in one
+    cell merged over the first run of empty value columns, as the draft prints them."""
+    shown = {c.show.strip() for c in layout.columns}
+    texts = [o.text for name, o in result.indicator.official.items()
+             if o.text and f"figure:{name}" not in shown and not name.startswith("value_")]
+    positions = [i for i, c in enumerate(layout.columns) if c.show in layout.text_columns]
+    if not texts or not positions:
+        return tuple(cells)
+    run: list[int] = []
+    for i in positions:
+        if cells[i].text or (run and i != run[-1] + 1):
+            if run:
+                break
+            continue
+        run.append(i)
+    if not run:
+        return tuple(cells)
+    merged = ast.Cell(". ".join(t.rstrip(".") for t in texts), colspan=len(run),
+                      italic=cells[run[0]].italic)
+    return (*cells[:run[0]], merged, *cells[run[-1] + 1:])

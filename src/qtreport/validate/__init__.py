@@ -1,0 +1,41 @@
+"""Stage 2, validate: the loaded YAML -> pydantic models (models.py) -> one typed report.
+
+- schema.py: runs a model on a file; its errors become findings at file:line
+- report.py: data/report.yaml and the section files, includes resolved into a new tree
+- indicators.py: the targets, the yearly figures and the appendix layouts
+- templates.py: the style sheet and the first page's block
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Findings
+from ..readers.yaml import LoadedSources
+from ..record import Record
+from .indicators import IndicatorData, validate_indicators
+from .models import FrontMatter, SpellingAllowList, StyleSheet
+from .report import Report, validate_allow_list, validate_report
+from .templates import validate_front_matter, validate_stylesheet
+
+
+class Validated(Record):
+    """Everything the later stages read, each part typed and placed."""
+
+    report: Report
+    stylesheet: StyleSheet
+    front_matter: FrontMatter | None
+    indicators: IndicatorData | None  # None: the report has no indicator data
+    allow: SpellingAllowList | None
+
+
+def validate(sources: LoadedSources, findings: Findings) -> Validated | None:
+    """Every model of every file, reporting every error; None when any is wrong."""
+    sheet = validate_stylesheet(sources.styles, findings) if sources.styles else None
+    front = validate_front_matter(sources.front_matter, sheet, findings) \
+        if sources.front_matter else None
+    report = validate_report(sources.data, sources.data_name, findings)
+    indicators = validate_indicators(sources.data, sources.data_name, sources.layouts,
+                                     findings)
+    allow = validate_allow_list(sources.data, sources.data_name, findings)
+    if report is None or sheet is None or findings.errors:
+        return None
+    return Validated(report, sheet, front, indicators, allow)

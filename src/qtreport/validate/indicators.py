@@ -1,0 +1,208 @@
+"""Indicator data: the resolution's targets (data/targets_2020_2025.yaml), one file of
+figures per year (data/actuals/<year>.yaml), and the appendix layouts that show them.
+
+Besides the models' rules: ids are unique, every year of the term has its file, a year
+names only known indicators and every indicator that other years have, figures are written
+so YAML cannot misread them, and every layout column shows something that exists.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from .. import rules
+from ..diagnostics import Findings
+from ..readers.yaml import SourceFile
+from .models import (
+    COLUMN_SHOWS,
+    ActualsFile,
+    AppendixLayout,
+    Indicator,
+    TargetsFile,
+    is_figure_name,
+)
+from .schema import validate_model
+from .templates import validate_layouts
+
+TARGETS_FILE = "targets_2020_2025.yaml"
+
+
+@dataclass
+class IndicatorData:
+    targets: TargetsFile
+    actuals: dict[int, ActualsFile]  # by year
+    layouts: dict[str, AppendixLayout]
+
+
+def validate_indicators(files: dict[str, SourceFile], data_prefix: str,
+                        layout_files: dict[str, SourceFile], findings: Findings
+                        ) -> IndicatorData | None:
+    """The targets, the yearly figures and the appendix layouts; None if there are none."""
+    prefix = data_prefix.rstrip("/")
+    name = f"{prefix}/{TARGETS_FILE}"
+    if name not in files:
+        return None
+    failed_years: set[str] = set()  # year files that are there but did not validate
+    targets = validate_model(files[name], TargetsFile, findings)
+    actuals: dict[int, ActualsFile] = {}
+    sources: dict[int, SourceFile] = {}
+    for file_name in sorted(files):
+        if file_name.startswith(f"{prefix}/actuals/"):
+            loaded = validate_model(files[file_name], ActualsFile, findings)
+            if loaded is None:
+                failed_years.add(file_name.rsplit("/", 1)[-1].split(".")[0])
+            if loaded is not None and _check_year(loaded, file_name, files[file_name], actuals,
+                                                  findings):
+                sources[loaded.year] = files[file_name]
+    models = validate_layouts(layout_files, findings)
+    if targets is None or failed_years or models is None:
+        return None  # their own findings say why; "missing" would be a false second one
+    ok = _check_indicator_ids(targets, actuals, sources, files[name], findings)
+    ok &= _check_layouts(targets, models, findings)
+    return IndicatorData(targets, actuals, models) if ok else None
+
+
+def _check_year(loaded: ActualsFile, name: str, file: SourceFile,
+                actuals: dict[int, ActualsFile], findings: Findings) -> bool:
+    stem = name.rsplit("/", 1)[-1].split(".")[0]
+    if stem != str(loaded.year):
+        findings.report(rules.YEAR_FILE_WRONG, file.ref(("year",)), "năm trong tệp khác tên tệp",
+                        f"the file is named {stem} but says year: {loaded.year}",
+                        f"name the file {loaded.year}.yaml, or correct 'year'")
+    elif loaded.year in actuals:
+        findings.report(rules.YEAR_FILE_WRONG, file.ref(("year",)), "năm bị lặp",
+                        f"a second file for {loaded.year}", "keep one file per year")
+    else:
+        actuals[loaded.year] = loaded
+        return True
+    return False
+
+
+def all_indicators(targets: TargetsFile) -> list[Indicator]:
+    """Every indicator of every appendix and of `figures`, parents before children."""
+    out: list[Indicator] = []
+
+    def walk(indicator: Indicator) -> None:
+        out.append(indicator)
+        for child in (*indicator.indicators, *indicator.parts):
+            walk(child)
+
+    for appendix in targets.appendices:
+        for group in appendix.groups:
+            for indicator in group.indicators:
+                walk(indicator)
+        for indicator in appendix.indicators:
+            walk(indicator)
+    for indicator in targets.figures:
+        walk(indicator)
+    return out
+
+
+def carries_figures(indicator: Indicator) -> bool:
+    """Every row has figures but a heading: a row with numbered sub-rows, or a row with
+    neither target nor figures of its own over its "Trong đó" parts."""
+    return not indicator.indicators and (indicator.target is not None or not indicator.parts)
+
+
+def _check_indicator_ids(targets: TargetsFile, actuals: dict[int, ActualsFile],
+                         sources: dict[int, SourceFile], targets_file: SourceFile,
+                         findings: Findings) -> bool:
+    ok = True
+    known: dict[str, Indicator] = {}
+    for indicator in all_indicators(targets):
+        if indicator.id in known:
+            findings.report(rules.INDICATOR_ID_TWICE, indicator.src,
+                            f"mã chỉ tiêu '{indicator.id}' bị lặp",
+                            f"indicator id '{indicator.id}' is used twice "
+                            f"(first at {known[indicator.id].src})", "give each row its own id")
+            ok = False
+        known[indicator.id] = indicator
+    missing = [year for year in range(targets.base_year, targets.last_year + 1)
+               if year not in actuals]
+    if missing:
+        names = ", ".join(f"data/actuals/{year}.yaml" for year in missing)
+        findings.report(rules.YEAR_FILE_MISSING, targets_file.ref(("last_year",)),
+                        f"thiếu tệp số liệu năm {', '.join(map(str, missing))}",
+                        f"there is no {names}",
+                        "add one file per year of the term (with null for figures not known)")
+        ok = False
+    for year, file in sorted(actuals.items()):
+        ok &= _check_figures_as_written(file, sources[year], findings)
+    carried = {key for file in actuals.values() for key in file.values} | \
+        {i.id for i in known.values() if carries_figures(i)}
+    for year, file in sorted(actuals.items()):
+        for key in file.values:
+            if key not in known:
+                guess = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+                findings.report(rules.UNKNOWN_INDICATOR, sources[year].ref(("values", key)),
+                                f"không có chỉ tiêu '{key}'",
+                                f"no indicator in {targets_file.name} has the id '{key}'",
+                                f"did you mean '{guess[0]}'?" if guess else
+                                f"indicator ids are defined in {targets_file.name}")
+                ok = False
+        for key in sorted(carried - set(file.values)):
+            findings.report(rules.INDICATOR_MISSING_FROM_YEAR, sources[year].ref(("values",)),
+                            f"năm {year} thiếu chỉ tiêu '{key}'",
+                            f"{year} has no entry for '{key}', which other years have",
+                            f"write '{key}: null' if there is no figure for {year}")
+            ok = False
+    return ok
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+_NUMBER_AS_TEXT = re.compile(r"[-+]?\d[\d.,]*(e[-+]?\d+)?", re.IGNORECASE)
+
+
+def _check_figures_as_written(file: ActualsFile, source: SourceFile,
+                              findings: Findings) -> bool:
+    """YAML reads 6.150 as six point one five, and 132,2 as text: both are refused, since
+    the office writes thousands with '.' and decimals with ','."""
+    ok = True
+    for key, value in file.values.items():
+        written = source.number_text.get(("values", key))
+        if written and _THOUSANDS.fullmatch(written):
+            whole = written.replace(".", "")
+            findings.report(rules.AMBIGUOUS_FIGURE, source.ref(("values", key)),
+                            f"'{written}' có thể bị hiểu sai",
+                            f"'{key}: {written}' is read as {value:g}, not {whole}",
+                            f"write {whole} for thousands; decimals take a dot in data files "
+                            "(98.1)")
+            ok = False
+        elif isinstance(value, str) and _NUMBER_AS_TEXT.fullmatch(value.strip()):
+            findings.report(rules.AMBIGUOUS_FIGURE, source.ref(("values", key)),
+                            f"số liệu '{value}' được ghi như văn bản",
+                            f"'{key}: {value}' is text, so no figure is computed from it",
+                            "write figures as numbers with a dot for decimals: 132.2, 2796")
+            ok = False
+    return ok
+
+
+def _check_layouts(targets: TargetsFile, layouts: dict[str, AppendixLayout],
+                   findings: Findings) -> bool:
+    ok = True
+    for appendix in targets.appendices:
+        layout = layouts.get(appendix.layout)
+        if layout is None:
+            findings.report(rules.UNKNOWN_LAYOUT, appendix.src,
+                            f"không có mẫu bảng '{appendix.layout}'",
+                            f"there is no templates/appendices/{appendix.layout}.yaml",
+                            f"available: {', '.join(sorted(layouts)) or 'none'}")
+            ok = False
+            continue
+        for column in layout.columns:
+            for show in column.show.split("|"):
+                kind, _, arg = show.strip().partition(":")
+                valid = (kind in COLUMN_SHOWS and not arg) or \
+                    (kind == "actual" and arg.isdigit()) or \
+                    (kind == "figure" and is_figure_name(arg))
+                if not valid:
+                    findings.report(rules.INVALID_COLUMN, column.src,
+                                    f"cột không hợp lệ '{column.show}'",
+                                    f"a column cannot show '{show.strip()}'",
+                                    f"write one of {', '.join(COLUMN_SHOWS)}, actual:<year>, "
+                                    "figure:growth_<year> (or ratio, total, average, "
+                                    "sum_<from>_<to>), separated by | for fallbacks")
+                    ok = False
+    return ok

@@ -1,0 +1,40 @@
+"""The appendix tables of the document tree for the terminal (`qtreport indicators`):
+rich tables, assessments coloured, and the tally of each appendix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .. import ast
+
+_COLOURS = {"Đạt": "green", "Vượt": "bold green", "Không đạt": "red", "Chưa đạt": "yellow"}
+
+
+def indicator_tables(document: ast.Document) -> Iterator[Any]:
+    """One rich Table per appendix."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    for table in document.tables:
+        grid = Table(title=table.heading, caption=table.subheading, show_lines=False)
+        for header in ast.column_headers(table):
+            grid.add_column(escape(header), overflow="fold")
+        for row in table.rows:
+            cells: list[str] = []
+            for cell in row.cells:
+                text = escape(cell.text)
+                if cell.text in _COLOURS:
+                    text = f"[{_COLOURS[cell.text]}]{text}[/]"
+                elif cell.bold:
+                    text = f"[bold]{text}[/]"
+                cells.append(("  " * cell.indent) + text)
+                cells.extend([""] * (cell.colspan - 1))
+            grid.add_row(*cells)
+        yield grid
+
+
+def tally_line(document: ast.Document) -> str:
+    """"Phụ lục 1: 13/18 chỉ tiêu đạt và vượt; …" for the appendices that count targets."""
+    return "; ".join(f"Phụ lục {t.number}: {t.tally.achieved}/{t.tally.counted} chỉ tiêu đạt "
+                     "và vượt" for t in document.tables if t.tally.counted)
