@@ -152,21 +152,3 @@ def qtreport(monkeypatch):
         return Outcome(result.exit_code, result.output)
 
     return run
-
-
-# -- which finding codes the suite triggers, for test_zz_catalogue.py -------------------------
-
-SEEN_FINDINGS: dict[str, set[str]] = {}
-
-
-@pytest.fixture(autouse=True)
-def _record_findings(monkeypatch):
-    from qtreport.diagnostics import Findings
-
-    original = Findings.report
-
-    def report(self, rule, *args, **kwargs):
-        original(self, rule, *args, **kwargs)
-        SEEN_FINDINGS.setdefault(rule.code, set()).add(rule.severity.value)
-
-    monkeypatch.setattr(Findings, "report", report)

@@ -22,7 +22,7 @@ class Rule:
     """One kind of finding, as ruff has rules: its code, name and severity, and the words
     `--explain` and docs/findings.md show. Instances live in rules.py."""
 
-    code: str  # "QT201"
+    code: str  # QT201
     name: str  # "undefined-footnote"
     severity: Severity
     title_vi: str

@@ -1,0 +1,119 @@
+"""The shape docs/architecture.md promises, held by tests: no import circle, writers that
+read only the document tree, no XML made from strings, no private python-docx members."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from conftest import REPO
+
+PACKAGE = REPO / "src" / "qtreport"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every module `path` imports, at the top, under TYPE_CHECKING or inside a function."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module_name(path).split(".")
+    if path.name != "__init__.py":
+        package = package[:-1]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[:len(package) - node.level + 1]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            found.add(target)
+            found.update(f"{target}.{alias.name}" for alias in node.names)
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    """Module -> the modules importing it runs: what it names, and the packages those are
+    in (importing a.b.c runs a.b's __init__ first), but for the packages it is in itself."""
+    modules = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+    edges = {}
+    for name, path in modules.items():
+        targets = set()
+        for imported in imports_of(path):
+            parts = imported.split(".")
+            for end in range(2, len(parts) + 1):
+                candidate = ".".join(parts[:end])
+                if candidate in modules and not name.startswith(candidate + "."):
+                    targets.add(candidate)
+        edges[name] = targets - {name}
+    return edges
+
+
+def test_no_import_circle():
+    edges = graph()
+    seen: dict[str, int] = {}  # 1 on the path, 2 done
+
+    def visit(name: str, path: list[str]) -> None:
+        seen[name] = 1
+        for target in sorted(edges[name]):
+            if seen.get(target) == 1:
+                raise AssertionError(" → ".join([*path, name, target]))
+            if target not in seen:
+                visit(target, [*path, name])
+        seen[name] = 2
+
+    for name in sorted(edges):
+        if name not in seen:
+            visit(name, [])
+
+
+def test_writers_and_lints_read_only_the_tree():
+    forbidden = ("qtreport.validate", "qtreport.compute", "qtreport.expand", "jinja2",
+                 "qtreport.readers", "pydantic")
+    for folder in ("writers", "lint"):
+        for path in (PACKAGE / folder).rglob("*.py"):
+            wrong = {m for m in imports_of(path) if m.startswith(forbidden)}
+            if folder == "lint":  # the allow-list is a model of data/spelling-allow.yaml
+                wrong -= {"qtreport.validate.models", "qtreport.validate.models.SpellingAllowList"}
+            assert not wrong, (path.name, wrong)
+
+
+def test_stages_import_no_later_stage():
+    order = ["readers", "validate", "compute", "expand", "lint", "writers"]
+    for index, stage in enumerate(order):
+        later = tuple(f"qtreport.{name}" for name in order[index + 1:])
+        for path in (PACKAGE / stage).rglob("*.py"):
+            wrong = {m for m in imports_of(path) if m.startswith(later)}
+            assert not wrong, (path.relative_to(PACKAGE), wrong)
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    ids = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef) and node.body and \
+                isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant):
+            ids.add(id(node.body[0].value))
+    return ids
+
+
+def test_no_xml_from_strings_and_no_private_python_docx():
+    for path in (PACKAGE / "writers" / "docx").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "parse_xml" not in source and "nsdecls" not in source, path.name
+        assert "fromstring" not in source, path.name
+        tree = ast.parse(source)
+        docstrings = _docstrings(tree)
+        markup = [node.value for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and id(node) not in docstrings and re.search(r"<[/a-zA-Z]", node.value)]
+        assert not markup, (path.name, markup)
+        private = [node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+                   and node.attr.startswith("_") and not node.attr.startswith("__")
+                   and not (isinstance(node.value, ast.Name) and node.value.id == "self")]
+        assert not private, (path.name, private)

@@ -1,0 +1,302 @@
+"""Every rule of rules.py, as ruff tests its rules: an example input that breaks it, reported
+with the severity the rule states; the catalogue in step with the code, the docs and
+`--explain`. Each example runs on its own small report, so the order tests run in does not
+matter."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+
+import pytest
+
+from conftest import REPO, MiniRepo
+from qtreport.rules import RULES, markdown
+
+# -- a small report with indicator data, for the indicator rules -----------------------------
+
+TARGETS = """\
+resolution: Nghị quyết mẫu
+base_year: 2020
+last_year: 2022
+appendices:
+  - title: CHỈ TIÊU MẪU
+    layout: mau
+    indicators:
+      - id: doanh-thu
+        name: Doanh thu
+        unit: Tỷ đồng
+        target: {kind: growth, text: "10%/năm", min: 10}
+        stated: Đạt
+        sum_of_parts: true
+        parts:
+          - id: doanh-thu-dich-vu
+            name: "Trong đó: dịch vụ"
+          - id: doanh-thu-khac
+            name: "Trong đó: khác"
+      - id: ty-le
+        name: Tỷ lệ che phủ
+        unit: "%"
+        target: {kind: level, text: "≥ 50%", min: 50}
+"""
+
+LAYOUT = """\
+heading: "Phụ lục {number}. {title}"
+subheading: "{resolution}"
+columns:
+  - {header: [STT], show: number, width_mm: 12}
+  - {header: [Chỉ tiêu], show: name, width_mm: 60, align: left}
+  - {header: [ĐVT], show: unit, width_mm: 20}
+  - {header: [Mục tiêu], show: target, width_mm: 25}
+  - {header: [Thực hiện, "2020"], show: "actual:2020", width_mm: 20}
+  - {header: [Thực hiện, "2022"], show: "actual:2022", width_mm: 20}
+  - {header: [Tăng bình quân], show: "figure:growth_2022", width_mm: 25}
+  - {header: [Đánh giá], show: assessment, width_mm: 20}
+"""
+
+FIGURES = {2020: (100, 60, 40, 45), 2021: (115, 70, 45, 48), 2022: (130, 80, 50, 52)}
+
+
+def with_indicators(repo: MiniRepo) -> MiniRepo:
+    repo.write("data/targets_2020_2025.yaml", TARGETS)
+    repo.write("templates/appendices/mau.yaml", LAYOUT)
+    for old in ("phu-luc-1", "phu-luc-2"):
+        (repo.root / "templates" / "appendices" / f"{old}.yaml").unlink()
+    for year, (whole, service, other, share) in FIGURES.items():
+        repo.write(f"data/actuals/{year}.yaml",
+                   f"year: {year}\nvalues:\n  doanh-thu: {whole}\n"
+                   f"  doanh-thu-dich-vu: {service}\n  doanh-thu-khac: {other}\n"
+                   f"  ty-le: {share}\n")
+    return repo
+
+
+def in_text(words: str) -> Callable[[MiniRepo], None]:
+    """An example: `words` in a paragraph of the report (a numbered item), quoted."""
+    def edit(repo: MiniRepo) -> None:
+        repo.edit("data/sections/kinh-te.yaml", "- Chỉ tiêu một.",
+                  "- " + json.dumps(words, ensure_ascii=False))
+    return edit
+
+
+def section_file(text: str, name: str = "data/sections/kinh-te.yaml") -> Callable:
+    """An example: a section file of the report written as `text`."""
+    def edit(repo: MiniRepo) -> None:
+        repo.write(name, text)
+        if name != "data/sections/kinh-te.yaml":
+            repo.edit("data/sections/phan-1.yaml", "- include: sections/kinh-te.yaml",
+                      f"- include: sections/kinh-te.yaml\n      - include: "
+                      f"{name.removeprefix('data/')}")
+    return edit
+
+
+def edit(path: str, old: str, new: str) -> Callable[[MiniRepo], None]:
+    return lambda repo: repo.edit(path, old, new)
+
+
+def indicators(path: str = "", old: str = "", new: str = "") -> Callable[[MiniRepo], None]:
+    """An example on the report with indicator data, one file edited (if any)."""
+    def change(repo: MiniRepo) -> None:
+        with_indicators(repo)
+        if path:
+            repo.edit(path, old, new)
+    return change
+
+
+def outside_link(repo: MiniRepo) -> None:
+    outside = repo.root.parent / f"{repo.root.name}-ngoai.yaml"
+    outside.write_text("title: Bí mật\n", encoding="utf-8")
+    os.symlink(outside, repo.root / "data" / "sections" / "lien-ket.yaml")
+
+
+def unwritable_output(repo: MiniRepo) -> None:
+    (repo.root / "build").write_text("a file where the output folder should be")
+
+
+DEEP = "title: Thương mại\n    sections:\n      - title: Sâu\n        sections:\n" \
+       "          - title: Sâu hơn\n            sections:\n              - title: Quá sâu"
+
+CHECK = ("check", "--format", "json")
+BUILD = ("build", "--findings", "json")
+
+# code -> (how to break the rule, the command that reports it)
+EXAMPLES: dict[str, tuple[Callable[[MiniRepo], None], tuple[str, ...]]] = {
+    "QT001": (lambda repo: (repo.root / "data/sections/thu-muc.yaml").mkdir(), CHECK),
+    "QT002": (lambda repo: repo.write_bytes("data/sections/x.yaml", b"title: \xff\n"), CHECK),
+    "QT003": (section_file("title: A\nbody:\n\t- x\n"), CHECK),
+    "QT004": (section_file("title: [unclosed\n"), CHECK),
+    "QT005": (section_file("title: A\ntitle: B\n"), CHECK),
+    "QT006": (section_file("title: &t A\nbody:\n  - *t\n"), CHECK),
+    "QT007": (section_file("title: !custom A\n"), CHECK),
+    "QT008": (section_file("# nothing but a comment\n"), CHECK),
+    "QT009": (section_file("title: A\nbody: " + "[" * 45 + "]" * 45 + "\n"), CHECK),
+    "QT011": (outside_link, CHECK),
+    "QT012": (section_file("# " + "x" * 2_100_000 + "\n"), CHECK),
+    "QT101": (edit("data/sections/kinh-te.yaml", "sections:", "sectons:"), CHECK),
+    "QT102": (edit("data/sections/kinh-te.yaml", "title: Phát triển kinh tế\n", ""), CHECK),
+    "QT103": (edit("data/sections/kinh-te.yaml", "title: Phát triển kinh tế",
+                   "title: [Phát triển, kinh tế]"), CHECK),
+    "QT104": (edit("data/sections/phan-2.yaml", 'style: "(1)."', 'style: "(a)"'), CHECK),
+    "QT108": (edit("templates/styles.yaml", "  Heading3:", "  Heading3x:"), CHECK),
+    "QT110": (edit("data/report.yaml", "sections/phan-2.yaml", "sections/phan-hai.yaml"),
+              CHECK),
+    "QT111": (edit("data/sections/phan-1.yaml", "sections/kinh-te.yaml", "../kinh-te.yaml"),
+              CHECK),
+    "QT112": (edit("data/sections/phan-1.yaml", "- include: sections/kinh-te.yaml",
+                   "- include: sections/kinh-te.yaml\n      - include: sections/kinh-te.yaml"),
+              CHECK),
+    "QT113": (lambda repo: repo.write("data/sections/mo-coi.yaml", "title: Mồ côi\n"), CHECK),
+    "QT120": (edit("data/sections/kinh-te.yaml", "title: Thương mại", DEEP), CHECK),
+    "QT201": (in_text("Chỉ tiêu một[^khong-co]."), CHECK),
+    "QT202": (edit("data/sections/kinh-te.yaml", "footnotes:\n",
+                   "footnotes:\n  thua: Chú thích thừa.\n"), CHECK),
+    "QT203": (edit("data/sections/ket.yaml", "footnotes:\n", "footnotes:\n  gtsx: Lặp.\n"),
+              CHECK),
+    "QT204": (in_text("Chỉ tiêu một[^gtsx]."), CHECK),
+    "QT205": (in_text("Chỉ tiêu một[^Sai Ma]."), CHECK),
+    "QT206": (edit("data/sections/kinh-te.yaml", "title: Thương mại", "title: Thương mại[^x]"),
+              CHECK),
+    "QT207": (edit("data/sections/kinh-te.yaml", "tỷ đồng[^gtsx].",
+                   "tỷ đồng{% if false %}[^gtsx]{% endif %}."), CHECK),
+    "QT301": (in_text("{{ num( }}"), CHECK),
+    "QT302": (in_text("{{ khong_co }}"), CHECK),
+    "QT303": (in_text("{{ ''.__class__ }}"), CHECK),
+    "QT304": (in_text("{{ 1 / 0 }}"), CHECK),
+    "QT305": (in_text("{{ achieved() }}"), CHECK),
+    "QT310": (in_text("Chỉ tiêu **một."), CHECK),
+    "QT401": (unwritable_output, BUILD),
+    "QT402": (lambda repo: None, ("build", "--pdf", "--findings", "json")),
+    "QT501": (indicators("data/targets_2020_2025.yaml", "id: ty-le", "id: doanh-thu"), CHECK),
+    "QT502": (indicators("data/actuals/2021.yaml", "year: 2021", "year: 2023"), CHECK),
+    "QT503": (lambda repo: (with_indicators(repo).root / "data/actuals/2021.yaml").unlink(),
+              CHECK),
+    "QT504": (indicators("data/actuals/2021.yaml", "  ty-le: 48\n", ""), CHECK),
+    "QT505": (indicators("data/actuals/2021.yaml", "ty-le:", "ty-lee:"), CHECK),
+    "QT506": (indicators("data/targets_2020_2025.yaml", "layout: mau", "layout: khong-co"),
+              CHECK),
+    "QT507": (indicators("templates/appendices/mau.yaml", "show: unit", "show: units"), CHECK),
+    "QT508": (indicators("data/actuals/2022.yaml", "doanh-thu: 130", "doanh-thu: 1.300"),
+              CHECK),
+    "QT601": (indicators("data/targets_2020_2025.yaml", "        stated: Đạt",
+                         "        stated: Đạt\n        official:\n"
+                         "          growth_2022: {value: 120.5, source: Cục Thống kê}"),
+              CHECK),
+    "QT602": (indicators("data/targets_2020_2025.yaml", "min: 50}", "min: 60}\n"
+                         "        stated: Đạt"), CHECK),
+    "QT603": (indicators("data/actuals/2022.yaml", "doanh-thu-khac: 50", "doanh-thu-khac: 55"),
+              CHECK),
+    "QT701": (in_text("Chỉ tiêu ĐƢỢC."), CHECK),
+    "QT702": (in_text("Chỉ tiêu t ch cực."), CHECK),
+    "QT703": (in_text("Sự nghiêp."), CHECK),
+    "QT704": (in_text("Chỉ\u200b tiêu."), CHECK),
+    "QT705": (in_text("Chỉ  tiêu."), CHECK),
+    "QT706": (in_text("Chỉ tiêu của của nó."), CHECK),
+    "QT707": (in_text("Chỉ tiêu (một."), CHECK),
+    "QT708": (in_text("Chỉ tiêu đạt 126.5 tỷ."), CHECK),
+    "QT709": (edit("data/sections/kinh-te.yaml", "- Chỉ tiêu một.",
+                   '- "Chỉ tiêu \\x01 một."'), CHECK),
+}
+
+
+def test_every_rule_has_an_example():
+    assert sorted(EXAMPLES) == sorted(RULES)
+
+
+def test_the_indicator_example_is_clean(qtreport, mini):
+    outcome = qtreport(with_indicators(mini).root, *CHECK)
+    assert (outcome.exit_code, json.loads(outcome.output)["findings"]) == (0, [])
+
+
+@pytest.mark.parametrize("code", sorted(EXAMPLES))
+def test_rule_is_reported_with_its_severity(code, qtreport, mini, monkeypatch):
+    if code == "QT402":  # as on a machine without LibreOffice
+        monkeypatch.setattr("shutil.which", lambda _name: None)
+    breaks, command = EXAMPLES[code]
+    breaks(mini)
+    outcome = qtreport(mini.root, *command)
+    found = [f for f in json.loads(outcome.output)["findings"] if f["code"] == code]
+    assert found, outcome.output[:2000]
+    rule = RULES[code]
+    assert {f["severity"] for f in found} == {rule.severity.value}
+    assert all(f["file"] and f["line"] >= 1 and f["message"] and f["message_en"]
+               for f in found)
+    assert outcome.exit_code == (1 if rule.severity == "error" else 0)
+
+
+# -- the catalogue --------------------------------------------------------------------------
+
+def test_no_code_is_written_outside_the_catalogue():
+    """Call sites report rule objects; a code string anywhere else would be a second
+    definition that can drift."""
+    for path in (REPO / "src" / "qtreport").rglob("*.py"):
+        if path.name != "rules.py":
+            assert not re.search(r"[\"']QT\d{3}[\"']", path.read_text(encoding="utf-8")), path
+
+
+def test_codes_and_names_are_unique_and_well_formed():
+    rules = list(RULES.values())
+    assert len({r.name for r in rules}) == len(rules)
+    assert all(re.fullmatch(r"QT\d{3}", r.code) and re.fullmatch(r"[a-z0-9-]+", r.name)
+               and r.explanation and r.hint for r in rules)
+
+
+def test_docs_are_written_from_the_catalogue():
+    assert (REPO / "docs" / "findings.md").read_text(encoding="utf-8") == markdown()
+
+
+def test_explain(qtreport, mini):
+    outcome = qtreport(mini.root, "check", "--explain", "QT204")
+    assert outcome.exit_code == 0 and "footnote referenced twice" in outcome.output
+    assert "footnote-referenced-twice" in outcome.output
+    assert qtreport(mini.root, "check", "--explain", "qt204").exit_code == 0
+    assert qtreport(mini.root, "check", "--explain", "QT999").exit_code == 2
+
+
+# -- where some rules point ------------------------------------------------------------------
+
+def findings(qtreport, repo: MiniRepo) -> tuple[int, list[dict]]:
+    outcome = qtreport(repo.root, *CHECK)
+    return outcome.exit_code, json.loads(outcome.output)["findings"]
+
+
+def test_link_outside_names_the_link(qtreport, mini):
+    outside_link(mini)
+    code, items = findings(qtreport, mini)
+    hit = next(f for f in items if f["code"] == "QT011")
+    assert code == 1 and hit["file"] == "data/sections/lien-ket.yaml"
+
+
+def test_unknown_style_in_front_matter(qtreport, mini):
+    mini.edit("templates/front-matter.yaml", "style: DocTitle", "style: DocTitel")
+    code, items = findings(qtreport, mini)
+    hit = next(f for f in items if f["code"] == "QT108")
+    assert code == 1 and hit["file"] == "templates/front-matter.yaml" and hit["line"] == 8
+    assert "did you mean 'DocTitle'?" in hit["hint"]
+
+
+def test_styles_the_document_needs(qtreport, mini):
+    mini.edit("templates/styles.yaml", "  Heading3:", "  Heading3x:")
+    code, items = findings(qtreport, mini)
+    hit = next(f for f in items if f["code"] == "QT108")
+    assert code == 1 and hit["file"] == "templates/styles.yaml" and "Heading3" in hit["message_en"]
+
+
+def test_footnote_in_a_heading_points_at_the_heading(qtreport, mini):
+    mini.edit("data/sections/kinh-te.yaml", "title: Thương mại", "title: Thương mại[^x]")
+    code, items = findings(qtreport, mini)
+    assert code == 1 and next(f for f in items if f["code"] == "QT206")["line"] == 12
+
+
+def test_unclosed_bold_is_a_warning_at_its_paragraph(qtreport, mini):
+    mini.edit("data/sections/kinh-te.yaml", "**in đậm**", "**in đậm")
+    code, items = findings(qtreport, mini)
+    hit = next(f for f in items if f["code"] == "QT310")
+    assert code == 0 and (hit["line"], hit["severity"]) == (5, "warning")
+
+
+def test_missing_layout_points_at_the_appendix(qtreport, real_repo):
+    (real_repo / "templates" / "appendices" / "phu-luc-2.yaml").unlink()
+    outcome = qtreport(real_repo, *CHECK)
+    hit = next(f for f in json.loads(outcome.output)["findings"] if f["code"] == "QT506")
+    assert outcome.exit_code == 1 and hit["file"] == "data/targets_2020_2025.yaml"
