@@ -17,7 +17,7 @@ and Markdown write.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .diagnostics import SourceRef
 from .record import Record
@@ -59,9 +59,9 @@ Inline = Text | Strong | Emph | Superscript | NoteRef | LineBreak | Tab
 Inlines = tuple[Inline, ...]
 
 
-class Run(Record):
+class Run(NamedTuple):
     """A stretch of text in one formatting, as a writer writes it; a line break is "\\n"
-    and a tab "\\t" inside it."""
+    and a tab "\\t" inside it. (A view of the tree for writers, not a node of it.)"""
 
     text: str
     bold: bool = False
@@ -71,6 +71,10 @@ class Run(Record):
 
 def runs(inlines: Inlines) -> list[Run | NoteRef]:
     """The inlines as runs of formatting, neighbours in the same formatting merged."""
+    if all(type(inline) is Text or type(inline) is NoteRef for inline in inlines):
+        # most paragraphs: plain text and note marks, neighbouring texts already one
+        return [Run(inline.text) if type(inline) is Text else inline  # type: ignore[misc]
+                for inline in inlines]
     out: list[Run | NoteRef] = []
     _flatten(inlines, False, False, False, out)
     return out
@@ -211,9 +215,9 @@ class Table(Record):
     anchor: str
 
 
-class PlacedCell(Record):
+class PlacedCell(NamedTuple):
     """A header cell where it stands: its first column, and whether this row only
-    continues it from a row above (a cell spanning rows)."""
+    continues it from a row above (a cell spanning rows). A view, not a node."""
 
     cell: Cell
     column: int

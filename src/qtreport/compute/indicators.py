@@ -210,10 +210,14 @@ class _Figures:
         return float(value) if is_number(value) else None  # type: ignore[arg-type]
 
     def all(self) -> dict[str, float | None]:
+        """The figures there are, by name; a figure the data does not give is absent."""
+        if all(value is None for value in self.values.values()):
+            return {}  # a heading row, a qualitative target, a row with no figures yet
         figures: dict[str, float | None] = {}
         for year in self.years:
             value = self.entered.get(year)
-            figures[f"value_{year}"] = float(value) if is_number(value) else None  # type: ignore[arg-type]
+            if is_number(value):
+                figures[f"value_{year}"] = float(value)  # type: ignore[arg-type]
             figures[f"ratio_{year}"] = self._ratio(year)
             if year > self.base:
                 figures[f"growth_{year}"] = self._growth(year)
@@ -225,7 +229,7 @@ class _Figures:
         figures["ratio"] = self._ratio(self.last)
         figures["total"] = figures.get(f"total_{self.last}")
         figures["average"] = self._average()
-        return figures
+        return {name: figure for name, figure in figures.items() if figure is not None}
 
     def _sums_from(self, first: int) -> Iterator[tuple[int, float | None]]:
         """The sums from `first` to each later year, added up as the years go."""

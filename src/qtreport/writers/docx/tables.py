@@ -2,10 +2,10 @@
 every page, with merged cells where the layout merges them (gridSpan across, vMerge
 down).
 
-A table has hundreds of cells of a few kinds (bold or not, italic or not, alignment,
-indentation, merge); each kind is built once, element by element, and copied for its
-cells (lxml copies a subtree in C, four times faster than building it), which then get
-their own width, span and text.
+A table has hundreds of rows of a few shapes (a group row, an indicator row, a "Trong đó"
+row …). Each shape is built once, element by element, then copied for each row of that
+shape (lxml copies a subtree in C, several times faster than building it again), and the
+copy gets the row's texts.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def add_table(body: Any, table: ast.Table) -> None:
         paragraph(body, SUBTITLE_STYLE, table.subheading)
     if table.rule:
         paragraph(body, SUBTITLE_STYLE, table.rule)
-    widths = [twips(w) for w in table.widths_mm]
+    widths = tuple(twips(w) for w in table.widths_mm)
     tbl = body.makeelement(tag("w:tbl"), {})
     body.find(tag("w:sectPr")).addprevious(tbl)
     properties = sub(tbl, "w:tblPr")
@@ -42,74 +42,66 @@ def add_table(body: Any, table: ast.Table) -> None:
     for width in widths:
         sub(grid, "w:gridCol", {"w:w": width})
     for line in ast.header_grid(table):
-        _header_row(tbl, line, widths, table.font_size)
+        _add_row(tbl, [_header_cell(placed) for placed in line], widths, table.font_size,
+                 header=True)
     for row in table.rows:
-        _row(tbl, row.cells, widths, table.font_size)
+        _add_row(tbl, [(cell, None) for cell in row.cells], widths, table.font_size,
+                 header=False)
 
 
-def _header_row(tbl: Any, line: list[ast.PlacedCell], widths: list[int],
-                size: float) -> None:
-    """A header row: a cell spanning rows starts a vertical merge; under it, each row has
-    an empty cell that continues the merge."""
-    tr = _tr(tbl, header=True)
-    for placed in line:
-        if placed.continued:
-            _tc(tr, ast.Cell("", colspan=placed.cell.colspan), widths, placed.column, size,
-                "continue")
-        else:
-            _tc(tr, placed.cell, widths, placed.column, size,
-                "restart" if placed.cell.rowspan > 1 else None)
+def _header_cell(placed: ast.PlacedCell) -> tuple[ast.Cell, str | None]:
+    """A header cell and its vertical merge: a cell spanning rows starts one; under it,
+    each row has an empty cell that continues it."""
+    if placed.continued:
+        return ast.Cell("", colspan=placed.cell.colspan), "continue"
+    return placed.cell, "restart" if placed.cell.rowspan > 1 else None
 
 
-def _row(tbl: Any, cells: tuple[ast.Cell, ...], widths: list[int], size: float) -> None:
-    tr = _tr(tbl, header=False)
-    column = 0
-    for cell in cells:
-        _tc(tr, cell, widths, column, size, None)
-        column += cell.colspan
+# A row's shape: what its cells look like (not what they say), on a table's columns.
+_Shape = tuple[tuple[int, ...], float, bool,
+               tuple[tuple[bool, bool, str, int, str | None, bool, int], ...]]
+_shapes: dict[_Shape, Any] = {}
+_T = tag("w:t")
 
 
-def _tr(tbl: Any, header: bool) -> Any:
-    tr = sub(tbl, "w:tr")
+def _add_row(tbl: Any, cells: list[tuple[ast.Cell, str | None]], widths: tuple[int, ...],
+             size: float, header: bool) -> None:
+    shape = (widths, size, header,
+             tuple((cell.bold, cell.italic, cell.align, cell.indent, merge, bool(cell.text),
+                    cell.colspan) for cell, merge in cells))
+    prototype = _shapes.get(shape)
+    if prototype is None:
+        prototype = _shapes[shape] = _row_of_shape(shape)
+    tr = copy.deepcopy(prototype)
+    tbl.append(tr)
+    for tc, (cell, _) in zip(tr[1:], cells, strict=True):  # tr[0] is <w:trPr>
+        if cell.text:
+            tc[1][1].find(_T).text = cell.text  # the cell's paragraph's run's text
+
+
+def _row_of_shape(shape: _Shape) -> Any:
+    """A <w:tr> of this shape, its texts to be filled in."""
+    widths, size, header, kinds = shape
+    tr = element("w:tr")
     properties = sub(tr, "w:trPr")
     sub(properties, "w:cantSplit")
     if header:
         sub(properties, "w:tblHeader")
+    column = 0
+    for kind in kinds:
+        _cell(tr, kind, sum(widths[column:column + kind[-1]]), size)
+        column += kind[-1]
     return tr
 
 
-# A cell's kind: bold, italic, align, indent, merge, has text, spans columns; table size
-_Kind = tuple[bool, bool, str, int, str | None, bool, bool, float]
-_prototypes: dict[_Kind, Any] = {}
-_TC_W, _GRID_SPAN, _VAL, _T, _W = (tag(name) for name in ("w:tcW", "w:gridSpan", "w:val",
-                                                           "w:t", "w:w"))
-
-
-def _tc(tr: Any, cell: ast.Cell, widths: list[int], column: int, size: float,
-        merge: str | None) -> None:
-    kind = (cell.bold, cell.italic, cell.align, cell.indent, merge, bool(cell.text),
-            cell.colspan > 1, size)
-    prototype = _prototypes.get(kind)
-    if prototype is None:
-        prototype = _prototypes[kind] = _cell_of_kind(kind)
-    tc = copy.deepcopy(prototype)
-    tr.append(tc)
-    properties = tc[0]
-    properties.find(_TC_W).set(_W, str(sum(widths[column:column + cell.colspan])))
-    if cell.colspan > 1:
-        properties.find(_GRID_SPAN).set(_VAL, str(cell.colspan))
-    if cell.text:
-        tc[-1][-1].find(_T).text = cell.text  # the paragraph's run's text
-
-
-def _cell_of_kind(kind: _Kind) -> Any:
-    """A <w:tc> of this kind, its width, span and text to be filled in."""
-    bold, italic, align, indent, merge, has_text, spans, size = kind
-    tc = element("w:tc")
+def _cell(tr: Any, kind: tuple[bool, bool, str, int, str | None, bool, int], width: int,
+          size: float) -> None:
+    bold, italic, align, indent, merge, has_text, colspan = kind
+    tc = sub(tr, "w:tc")
     properties = sub(tc, "w:tcPr")
-    sub(properties, "w:tcW", {"w:w": 0, "w:type": "dxa"})
-    if spans:
-        sub(properties, "w:gridSpan", {"w:val": 2})
+    sub(properties, "w:tcW", {"w:w": width, "w:type": "dxa"})
+    if colspan > 1:
+        sub(properties, "w:gridSpan", {"w:val": colspan})
     if merge == "restart":
         sub(properties, "w:vMerge", {"w:val": "restart"})
     elif merge == "continue":
@@ -132,4 +124,3 @@ def _cell_of_kind(kind: _Kind) -> Any:
         sub(run, "w:sz", {"w:val": half_points})
         sub(run, "w:szCs", {"w:val": half_points})
         sub(r, "w:t", {XML_SPACE: "preserve"})
-    return tc
