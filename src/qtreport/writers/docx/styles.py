@@ -9,7 +9,8 @@ from typing import Any
 from ... import ast
 from .xml import sub, tag
 
-TWIPS_PER_MM = 1440 / 25.4  # Word measures in twentieths of a point
+TWIPS_PER_MM = 1440 / 25.4
+_STYLE_ID = tag("w:styleId")  # Word measures in twentieths of a point
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 
@@ -23,8 +24,9 @@ def apply_styles(styles: Any, presentation: ast.Presentation,
     own of the same id; `extra` styles only where the presentation has none of that id."""
     _doc_defaults(styles, presentation)
     defined = {style.id for style in presentation.styles}
+    template = {node.get(_STYLE_ID): node for node in styles.iterfind(tag("w:style"))}
     for style in (*presentation.styles, *(s for s in extra if s.id not in defined)):
-        _replace_style(styles, style, presentation)
+        _replace_style(styles, template.get(style.id), style, presentation)
 
 
 def _doc_defaults(styles: Any, presentation: ast.Presentation) -> None:
@@ -53,9 +55,9 @@ def _language(run_properties: Any, presentation: ast.Presentation) -> None:
                                    "w:bidi": language})
 
 
-def _replace_style(styles: Any, style: ast.Style, presentation: ast.Presentation) -> None:
-    old = next((s for s in styles.iterfind(tag("w:style"))
-                if s.get(tag("w:styleId")) == style.id), None)
+def _replace_style(styles: Any, old: Any, style: ast.Style,
+                   presentation: ast.Presentation) -> None:
+    """The style written whole in place of `old` (python-docx's of the same id, if any)."""
     attributes = {"w:type": style.type, **({"w:default": "1"} if style.id == "Normal" else {}),
                   "w:styleId": style.id}
     new = sub(styles, "w:style", attributes)
