@@ -13,6 +13,9 @@ from typer.testing import CliRunner
 from qtreport.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
+# The report as it stood when the detailed tests were written (tests/fixtures/report/README.md):
+# they assert on it, so that editors' changes to the live data/ never fail them.
+FROZEN = REPO / "tests" / "fixtures" / "report"
 
 REPORT_YAML = """\
 issuer: ĐẢNG BỘ THỊ XÃ MẪU
@@ -121,15 +124,15 @@ def mini(tmp_path: Path) -> MiniRepo:
     repo.write("data/sections/kinh-te.yaml", ECONOMY)
     repo.write("data/sections/phan-2.yaml", PART_2)
     repo.write("data/sections/ket.yaml", CLOSING)
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copytree(FROZEN / "templates", tmp_path / "templates")
     return repo
 
 
 @pytest.fixture
-def real_repo(tmp_path: Path) -> Path:
-    """A copy of the shipped report (data/ and templates/) to change in a test."""
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
+def frozen_repo(tmp_path: Path) -> Path:
+    """A copy of the frozen report (data/ and templates/) to change in a test."""
+    shutil.copytree(FROZEN / "data", tmp_path / "data")
+    shutil.copytree(FROZEN / "templates", tmp_path / "templates")
     return tmp_path
 
 

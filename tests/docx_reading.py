@@ -37,19 +37,6 @@ def reference_order(docx: Path) -> list[int]:
     return [int(r.get(f"{W}id")) for r in body.iter(f"{W}footnoteReference")]
 
 
-def text_before_references(docx: Path) -> dict[int, str]:
-    """For each footnote, the whitespace-free body text just before its reference mark."""
-    before = {}
-    for paragraph in xml(docx, "word/document.xml").iter(f"{W}p"):
-        text = ""
-        for node in paragraph.iter():
-            if node.tag == f"{W}t":
-                text += node.text or ""
-            elif node.tag == f"{W}footnoteReference":
-                before[int(node.get(f"{W}id"))] = squash(text)
-    return before
-
-
 def require(tool: str) -> str:
     path = shutil.which(tool)
     if path is None:

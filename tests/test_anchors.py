@@ -43,8 +43,8 @@ def anchors(root) -> dict[str, object]:
     return dict(found)
 
 
-def test_every_node_has_a_unique_anchor_and_a_source(real_repo):
-    found = list(nodes(tree(real_repo)))
+def test_every_node_has_a_unique_anchor_and_a_source(frozen_repo):
+    found = list(nodes(tree(frozen_repo)))
     assert len(found) > 500
     assert len({anchor for anchor, _ in found}) == len(found)
     for _, node in found:
@@ -83,11 +83,11 @@ def test_the_same_text_twice_is_told_apart_in_reading_order(mini: MiniRepo):
     assert second == f"{first}-2"
 
 
-def test_a_changed_figure_changes_the_text_not_the_anchors(real_repo):
-    before = anchors(real_repo)
-    path = real_repo / "data" / "actuals" / "2025.yaml"
+def test_a_changed_figure_changes_the_text_not_the_anchors(frozen_repo):
+    before = anchors(frozen_repo)
+    path = frozen_repo / "data" / "actuals" / "2025.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  ban-le: 6150", "  ban-le: 6250"),
                     encoding="utf-8")
-    after = anchors(real_repo)
+    after = anchors(frozen_repo)
     assert set(after) == set(before)
     assert after != before  # the same anchors, on text that quotes the new figure

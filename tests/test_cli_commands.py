@@ -8,24 +8,24 @@ import sys
 
 import pytest
 
-from conftest import REPO
+from conftest import FROZEN, REPO
 
 
-def test_pdf_without_libreoffice_says_how_to_install(qtreport, real_repo, monkeypatch):
+def test_pdf_without_libreoffice_says_how_to_install(qtreport, frozen_repo, monkeypatch):
     monkeypatch.setattr("shutil.which", lambda _name: None)
-    outcome = qtreport(real_repo, "build", "--pdf")
+    outcome = qtreport(frozen_repo, "build", "--pdf")
     assert outcome.exit_code == 1
     assert "QT402" in outcome.output
     assert "apt-get install libreoffice-writer-nogui" in outcome.output
-    assert (real_repo / "build" / "bao-cao-chinh-tri.docx").exists()  # the DOCX is there
+    assert (frozen_repo / "build" / "bao-cao-chinh-tri.docx").exists()  # the DOCX is there
 
 
-def test_pdf_with_libreoffice(qtreport, real_repo):
+def test_pdf_with_libreoffice(qtreport, frozen_repo):
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice is not installed (CI installs it: see .ci/run)")
-    outcome = qtreport(real_repo, "build", "--pdf")
+    outcome = qtreport(frozen_repo, "build", "--pdf")
     assert outcome.exit_code == 0, outcome.output
-    pdf = real_repo / "build" / "bao-cao-chinh-tri.pdf"
+    pdf = frozen_repo / "build" / "bao-cao-chinh-tri.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True).stdout.decode()
     assert "Phần thứ nhất" in text and "Phụ lục 2." in text
@@ -33,12 +33,12 @@ def test_pdf_with_libreoffice(qtreport, real_repo):
 
 def test_indicators_view(qtreport, monkeypatch):
     monkeypatch.setenv("COLUMNS", "240")
-    outcome = qtreport(REPO, "indicators")
+    outcome = qtreport(FROZEN, "indicators")
     assert outcome.exit_code == 0
     assert "Phụ lục 1. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU" in outcome.output
     assert "116,80" in outcome.output and "Không đạt" in outcome.output
     assert "Phụ lục 1: 13/18 chỉ tiêu đạt và vượt" in outcome.output
-    assert not (REPO / "build" / "indicators").exists()
+    assert not (FROZEN / "build").exists()
 
 
 def test_help_is_quick_and_lists_the_commands():
@@ -52,12 +52,12 @@ def test_help_is_quick_and_lists_the_commands():
     assert heavy == []  # python-docx, Jinja, Babel and the watcher only when needed
 
 
-def test_markdown_export_reads_back_in_pandoc(qtreport, real_repo):
+def test_markdown_export_reads_back_in_pandoc(qtreport, frozen_repo):
     from docx_reading import pandoc_headers, pandoc_notes, require
 
-    outcome = qtreport(real_repo, "build", "--format", "md")
+    outcome = qtreport(frozen_repo, "build", "--format", "md")
     assert outcome.exit_code == 0
-    markdown = (real_repo / "build" / "bao-cao-chinh-tri.md").read_text(encoding="utf-8")
+    markdown = (frozen_repo / "build" / "bao-cao-chinh-tri.md").read_text(encoding="utf-8")
     assert markdown.startswith("---\ntitle: \"BÁO CÁO CHÍNH TRỊ\"")
     assert "| STT | CHỈ TIÊU | ĐVT |" in markdown
     require("pandoc")
@@ -81,7 +81,7 @@ def _run_check(env_extra: dict[str, str]) -> subprocess.CompletedProcess:
 
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
     return subprocess.run([sys.executable, "-X", "importtime", "-m", "qtreport", "check"],
-                          capture_output=True, text=True, cwd=REPO, env={**env, **env_extra})
+                          capture_output=True, text=True, cwd=FROZEN, env={**env, **env_extra})
 
 
 def test_findings_piped_are_plain_text_and_rich_is_not_loaded():
@@ -128,7 +128,7 @@ def test_the_process_ends_with_its_exit_code_and_all_its_output(args, code, said
     """The process leaves without interpreter teardown: the code and the streams must
     still arrive whole."""
     done = subprocess.run([sys.executable, "-m", "qtreport", *args], capture_output=True,
-                          text=True, cwd=REPO)
+                          text=True, cwd=FROZEN)
     assert done.returncode == code
     assert said in done.stdout + done.stderr
 
@@ -146,6 +146,6 @@ def test_a_reader_that_goes_away_is_not_an_internal_error():
               "from qtreport.cli import main\n"
               "main()\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=REPO)
+                          cwd=FROZEN)
     assert done.returncode == 1
     assert done.stderr == ""  # no "internal error", no traceback

@@ -47,9 +47,9 @@ def test_control_character_word_cannot_store(qtreport, mini):
 
 @pytest.mark.parametrize(("written", "words"), [("6.150", "read as 6.15"),
                                                  ("'132,2'", "is text")])
-def test_figures_yaml_would_misread(qtreport, real_repo, written, words):
-    edit(real_repo / "data/actuals/2025.yaml", "  ban-le: 6150", f"  ban-le: {written}")
-    code, items = findings(qtreport, real_repo)
+def test_figures_yaml_would_misread(qtreport, frozen_repo, written, words):
+    edit(frozen_repo / "data/actuals/2025.yaml", "  ban-le: 6150", f"  ban-le: {written}")
+    code, items = findings(qtreport, frozen_repo)
     found = hit(items, "QT508")
     assert (code, found["file"]) == (1, "data/actuals/2025.yaml")
     assert words in found["message_en"]
@@ -69,32 +69,32 @@ def test_reference_right_after_superscript(qtreport, mini):
      ("growth_2024: {value: 116.80", "grwoth_2024: {value: 116.80", "is not a figure"),
      ("min: 17\n", "min: .inf\n", "finite")],
 )
-def test_targets_that_cannot_be(qtreport, real_repo, old, new, words):
-    edit(real_repo / "data/targets_2020_2025.yaml", old, new)
-    code, items = findings(qtreport, real_repo)
+def test_targets_that_cannot_be(qtreport, frozen_repo, old, new, words):
+    edit(frozen_repo / "data/targets_2020_2025.yaml", old, new)
+    code, items = findings(qtreport, frozen_repo)
     found = hit(items, "QT104")
     assert (code, found["file"]) == (1, "data/targets_2020_2025.yaml")
     assert words in found["message_en"]
 
 
-def test_layout_placeholders_are_checked(qtreport, real_repo):
-    edit(real_repo / "templates/appendices/phu-luc-1.yaml", "Phụ lục {number}", "Phụ lục {n}")
-    code, items = findings(qtreport, real_repo)
+def test_layout_placeholders_are_checked(qtreport, frozen_repo):
+    edit(frozen_repo / "templates/appendices/phu-luc-1.yaml", "Phụ lục {number}", "Phụ lục {n}")
+    code, items = findings(qtreport, frozen_repo)
     found = hit(items, "QT104")
     assert (code, found["file"]) == (1, "templates/appendices/phu-luc-1.yaml")
     assert "{n}" in found["message_en"] and "{number}" in found["message_en"]
 
 
-def test_style_ids_are_plain_words(qtreport, real_repo):
-    edit(real_repo / "templates/styles.yaml", "  TableText:", "  'Table<Text>':")
-    code, items = findings(qtreport, real_repo)
+def test_style_ids_are_plain_words(qtreport, frozen_repo):
+    edit(frozen_repo / "templates/styles.yaml", "  TableText:", "  'Table<Text>':")
+    code, items = findings(qtreport, frozen_repo)
     assert (code, hit(items, "QT104")["file"]) == (1, "templates/styles.yaml")
 
 
-def test_only_section_files_are_included(qtreport, real_repo):
-    edit(real_repo / "data/sections/phan-1.yaml", "include: sections/phan-1/dan-van.yaml",
+def test_only_section_files_are_included(qtreport, frozen_repo):
+    edit(frozen_repo / "data/sections/phan-1.yaml", "include: sections/phan-1/dan-van.yaml",
          "include: targets_2020_2025.yaml")
-    code, items = findings(qtreport, real_repo)
+    code, items = findings(qtreport, frozen_repo)
     found = hit(items, "QT111")
     assert (code, found["file"]) == (1, "data/sections/phan-1.yaml")
 
@@ -129,11 +129,12 @@ def test_too_deep_headings_reported_once(qtreport, mini):
     assert code == 1 and [f["code"] for f in items].count("QT120") == 1
 
 
-def test_one_error_for_a_value_that_fits_no_alternative(qtreport, real_repo):
-    edit(real_repo / "data/actuals/2025.yaml", "  ban-le: 6150", "  ban-le: [1, 2]")
-    code, items = findings(qtreport, real_repo)
+def test_one_error_for_a_value_that_fits_no_alternative(qtreport, frozen_repo):
+    edit(frozen_repo / "data/actuals/2025.yaml", "  ban-le: 6150", "  ban-le: [1, 2]")
+    code, items = findings(qtreport, frozen_repo)
     errors = [f for f in items if f["file"] == "data/actuals/2025.yaml"]
     assert code == 1 and len(errors) == 1
     assert "expected true/false or a number or a mapping of keys or text, found a list" in \
         errors[0]["message_en"]
-    assert errors[0]["line"] == errors[0]["line"] > 1
+    lines = (frozen_repo / "data/actuals/2025.yaml").read_text(encoding="utf-8").splitlines()
+    assert errors[0]["line"] == lines.index("  ban-le: [1, 2]") + 1  # at the value itself

@@ -70,14 +70,14 @@ def test_hostile_value(qtreport, mini: MiniRepo, path, old, new, refused_by):
     assert not (mini.root / "build").exists()  # nothing half-written
 
 
-def test_hostile_appendix_layout(qtreport, real_repo):
+def test_hostile_appendix_layout(qtreport, frozen_repo):
     """The appendix's title lines and headers come from templates/appendices/."""
-    layout = real_repo / "templates" / "appendices" / "phu-luc-1.yaml"
+    layout = frozen_repo / "templates" / "appendices" / "phu-luc-1.yaml"
     text = layout.read_text(encoding="utf-8")
     text = text.replace('heading: "Phụ lục {number}. {title}"',
                         'heading: "Phụ lục {number} <&> ]]> \\"{title}\\""')
     text = text.replace("header: [STT]", "header: ['<S&T>]]>']")
     layout.write_text(text, encoding="utf-8")
-    outcome = qtreport(real_repo, "build")
+    outcome = qtreport(frozen_repo, "build")
     assert outcome.exit_code == 0, outcome.output
-    assert_valid_docx(real_repo / "build" / "bao-cao-chinh-tri.docx")
+    assert_valid_docx(frozen_repo / "build" / "bao-cao-chinh-tri.docx")

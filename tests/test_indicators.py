@@ -9,7 +9,7 @@ import docx
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import FROZEN
 from qtreport.pipeline import Paths, build, check
 
 
@@ -22,7 +22,7 @@ def results():
     from qtreport.validate import validate
 
     findings = Findings()
-    validated = validate(load_sources(REPO / "data", REPO / "templates", REPO, findings),
+    validated = validate(load_sources(FROZEN / "data", FROZEN / "templates", FROZEN, findings),
                          findings)
     assert validated is not None
     computed = compute(validated, findings)
@@ -67,7 +67,7 @@ def test_summary_count_is_13_of_18(results):
 
 
 def test_check_lists_the_drafts_disagreements_as_warnings():
-    result = check(Paths.at(REPO))
+    result = check(Paths.at(FROZEN))
     found = {(f.code, f.line) for f in result.findings.items}
     assert all(f.severity == "warning" for f in result.findings.items)
     assert all(f.file == "data/targets_2020_2025.yaml" for f in result.findings.items)
@@ -81,7 +81,7 @@ def test_check_lists_the_drafts_disagreements_as_warnings():
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("appendix")
-    result = build(Paths.at(REPO, out=out))
+    result = build(Paths.at(FROZEN, out=out))
     assert result.ok
     return docx.Document(result.output)
 
@@ -125,8 +125,8 @@ def _set_actual(root, year, key, value):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_one_changed_figure_flows_everywhere(real_repo):
-    root = real_repo
+def test_one_changed_figure_flows_everywhere(frozen_repo):
+    root = frozen_repo
     _set_actual(root, 2025, "ban-le", 4000)  # retail 2025 falls: 7,42%/năm, below 17-19%
     _set_actual(root, 2025, "gtsx-dich-vu", 2000)  # footnote 2 quotes this
     result = build(Paths.at(root))
@@ -155,8 +155,8 @@ def test_one_changed_figure_flows_everywhere(real_repo):
         (("2024", "year: 2024", "year: 2023"), "QT502", "data/actuals/2024.yaml", "named 2024"),
     ],
 )
-def test_actuals_errors(real_repo, qtreport, change, code, file, words):
-    root = real_repo
+def test_actuals_errors(frozen_repo, qtreport, change, code, file, words):
+    root = frozen_repo
     year, old, new = change
     path = root / "data" / "actuals" / f"{year}.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
@@ -167,8 +167,8 @@ def test_actuals_errors(real_repo, qtreport, change, code, file, words):
     assert hits[0]["line"] > 1 or code == "QT504"
 
 
-def test_missing_year_file_and_bad_layout(real_repo, qtreport):
-    root = real_repo
+def test_missing_year_file_and_bad_layout(frozen_repo, qtreport):
+    root = frozen_repo
     (root / "data" / "actuals" / "2022.yaml").unlink()
     layout = root / "templates" / "appendices" / "phu-luc-2.yaml"
     layout.write_text(layout.read_text(encoding="utf-8").replace(
@@ -180,21 +180,41 @@ def test_missing_year_file_and_bad_layout(real_repo, qtreport):
     assert codes["QT507"]["file"] == "templates/appendices/phu-luc-2.yaml"
 
 
-def test_incomplete_target_and_duplicate_id(real_repo, qtreport):
-    root = real_repo
-    targets = root / "data" / "targets_2020_2025.yaml"
-    text = targets.read_text(encoding="utf-8")
-    text = text.replace("- id: ban-le-hang-hoa", "- id: ban-le", 1)
+def test_duplicate_id(frozen_repo, qtreport):
+    targets = frozen_repo / "data" / "targets_2020_2025.yaml"
+    text = targets.read_text(encoding="utf-8").replace("- id: ban-le-hang-hoa", "- id: ban-le", 1)
     targets.write_text(text, encoding="utf-8")
-    data = yaml.safe_load(text)
-    assert data  # still YAML
-    outcome = qtreport(root, "check", "--format", "json")
+    assert yaml.safe_load(text)  # still YAML
+    outcome = qtreport(frozen_repo, "check", "--format", "json")
     hits = [f for f in json.loads(outcome.output)["findings"] if f["code"] == "QT501"]
     assert outcome.exit_code == 1 and hits[0]["file"] == "data/targets_2020_2025.yaml"
+    assert hits[0]["line"] == text.splitlines().index("              - id: ban-le") + 1
 
 
-def test_helper_errors_cite_the_paragraph(real_repo, qtreport):
-    root = real_repo
+@pytest.mark.parametrize(("kind", "keys", "needs"), [
+    ("growth", "{kind: growth, text: '17-19%/năm'}", "'min'"),
+    ("deadline", "{kind: deadline, text: 'Trước năm 2023'}", "'by'"),
+    ("rank", "{kind: rank}", "'best'"),
+    ("qualitative", "{kind: qualitative, assessment: Đạt}", "'reason'"),
+])
+def test_incomplete_target(frozen_repo, qtreport, kind, keys, needs):
+    """A target lacking what its kind is judged by is refused at the target's line."""
+    targets = frozen_repo / "data" / "targets_2020_2025.yaml"
+    text = targets.read_text(encoding="utf-8")
+    start = text.index("            target:\n              kind: growth")
+    end = text.index("max: 19\n", start) + len("max: 19\n")
+    text = text[:start] + f"            target: {keys}\n" + text[end:]
+    targets.write_text(text, encoding="utf-8")
+    outcome = qtreport(frozen_repo, "check", "--format", "json")
+    hits = [f for f in json.loads(outcome.output)["findings"] if f["code"] == "QT104"]
+    assert outcome.exit_code == 1 and len(hits) == 1
+    assert hits[0]["file"] == "data/targets_2020_2025.yaml"
+    assert hits[0]["line"] == text[:start].count("\n") + 1
+    assert f"a '{kind}' target needs {needs}" in hits[0]["message_en"]
+
+
+def test_helper_errors_cite_the_paragraph(frozen_repo, qtreport):
+    root = frozen_repo
     path = root / "data" / "sections" / "phan-1" / "kinh-te.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "actual('gtsx', 2025)", "actual('gtxs', 2025)"), encoding="utf-8")

@@ -1,4 +1,6 @@
-"""The shipped report in data/: it checks clean, builds, and carries the seed draft."""
+"""The real report, frozen in tests/fixtures/report: it checks clean, builds, and carries the
+seed draft. (The live data/ is held only to what every good revision keeps:
+test_live_report.py.)"""
 
 from __future__ import annotations
 
@@ -10,14 +12,14 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import REPO
+from conftest import FROZEN, REPO
 from docx_reading import (
     footnote_texts,
     pandoc_json,
     pandoc_notes,
     pdf_pages,
     reference_order,
-    text_before_references,
+    squash,
 )
 from qtreport.pipeline import Paths, build, check
 
@@ -28,14 +30,14 @@ VOWELS = set("aăâeêioôơuưy")
 @pytest.fixture(scope="module")
 def real_build(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("real")
-    result = build(Paths.at(REPO, out=out))
+    result = build(Paths.at(FROZEN, out=out))
     assert result.ok, [f.as_dict() for f in result.findings.errors]
     return result.output
 
 
 def test_shipped_report_checks_clean():
     """No errors; the only warnings are the draft's own figures disagreeing with its data."""
-    result = check(Paths.at(REPO))
+    result = check(Paths.at(FROZEN))
     assert result.findings.errors == []
     assert {(f.code, f.file) for f in result.findings.warnings} == \
         {("QT601", "data/targets_2020_2025.yaml"), ("QT603", "data/targets_2020_2025.yaml")}
@@ -98,26 +100,25 @@ def test_pandoc_reads_all_125_notes(real_build):
     assert notes[124].startswith("Cấp phép xây dựng")
 
 
-def test_libreoffice_places_each_note_on_its_page(real_build, tmp_path):
-    pages = [re.sub(r"\s+", "", page) for page in pdf_pages(real_build, tmp_path)]
+def test_libreoffice_prints_every_note_once_in_order(real_build, tmp_path):
+    """Which page a note lands on is LibreOffice's to decide (it varies with the version and
+    the fonts); that each note is printed, once, and in its order is the document's."""
+    text = squash("".join(pdf_pages(real_build, tmp_path)))
     notes = footnote_texts(real_build)
-    before = text_before_references(real_build)
-    deferred = []
-    for number, text in notes.items():
-        start = re.sub(r"\s+", "", text)[:60]
-        note_pages = [i for i, page in enumerate(pages) if start in page]
-        assert len(note_pages) == 1, f"footnote {number} found on pages {note_pages}"
-        ref_pages = [i for i, page in enumerate(pages) if before[number][-25:] in page]
-        if not ref_pages:  # the words before the mark straddle a page break
-            ref_pages = [i for i, page in enumerate(pages) if before[number][-8:] in page]
-        assert ref_pages, f"footnote {number}: reference text not found"
-        if note_pages[0] not in ref_pages:
-            deferred.append(number)
-            # LibreOffice (unlike Word) may carry a note whose reference sits in the last
-            # lines of a full page over to the next page; it never goes further.
-            assert note_pages[0] - 1 in ref_pages, f"footnote {number} far from its page"
-    print("footnotes LibreOffice carried to the next page:", deferred)
-    assert len(deferred) <= 6, f"notes not on their reference's page: {deferred}"
+    positions = []
+    for number, note in notes.items():
+        start = _unique_start(squash(note), text)
+        assert text.count(start) == 1, f"footnote {number} printed {text.count(start)} times"
+        positions.append(text.index(start))
+    assert positions == sorted(positions)
+
+
+def _unique_start(note: str, text: str) -> str:
+    """The shortest opening of the note (at least 30 characters) that the text has once."""
+    for length in range(min(30, len(note)), len(note) + 1, 10):
+        if text.count(note[:length]) <= 1:
+            return note[:length]
+    return note
 
 
 def _text_values(node):
@@ -140,7 +141,7 @@ def test_no_pdf_damage_left_in_data():
     import yaml
 
     damaged = []
-    for path in sorted((REPO / "data").rglob("*.yaml")):
+    for path in sorted((FROZEN / "data").rglob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for text in _text_values(data):
             if "Ƣ" in text or "ƣ" in text:

@@ -295,8 +295,8 @@ def test_unclosed_bold_is_a_warning_at_its_paragraph(qtreport, mini):
     assert code == 0 and (hit["line"], hit["severity"]) == (5, "warning")
 
 
-def test_missing_layout_points_at_the_appendix(qtreport, real_repo):
-    (real_repo / "templates" / "appendices" / "phu-luc-2.yaml").unlink()
-    outcome = qtreport(real_repo, *CHECK)
+def test_missing_layout_points_at_the_appendix(qtreport, frozen_repo):
+    (frozen_repo / "templates" / "appendices" / "phu-luc-2.yaml").unlink()
+    outcome = qtreport(frozen_repo, *CHECK)
     hit = next(f for f in json.loads(outcome.output)["findings"] if f["code"] == "QT506")
     assert outcome.exit_code == 1 and hit["file"] == "data/targets_2020_2025.yaml"

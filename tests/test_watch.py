@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FROZEN
+
 DOCX = Path("build") / "bao-cao-chinh-tri.docx"
 SECTION = Path("data") / "sections" / "phan-1" / "kinh-te.yaml"
 SENTENCE = "Thương mại, dịch vụ, du lịch tiếp tục phát triển"
@@ -59,8 +61,8 @@ class Watcher:
 
 
 @pytest.fixture
-def watcher(real_repo):
-    started = Watcher(real_repo)
+def watcher(frozen_repo):
+    started = Watcher(frozen_repo)
     yield started
     if started.process.poll() is None:
         started.process.kill()
@@ -79,16 +81,16 @@ def _docx_text(root: Path) -> str:
     return "\n".join(p.text for p in docx.Document(str(root / DOCX)).paragraphs)
 
 
-def test_builds_at_start_then_after_each_save_then_stops_on_ctrl_c(watcher, real_repo):
+def test_builds_at_start_then_after_each_save_then_stops_on_ctrl_c(watcher, frozen_repo):
     first = watcher.until("Đang theo dõi")
     assert any("Đã ghi (written) build/bao-cao-chinh-tri.docx" in line for line in first)
     assert "0 lỗi (errors), 19 cảnh báo (warnings)" in first  # check's findings, as check
 
-    _edit(real_repo, SENTENCE, SENTENCE + " mạnh mẽ")
+    _edit(frozen_repo, SENTENCE, SENTENCE + " mạnh mẽ")
     rebuilt = watcher.until("Đang theo dõi")
     assert any(f"đã sửa (changed): {SECTION.as_posix()}" in line for line in rebuilt)
     assert any("Đã ghi (written)" in line for line in rebuilt)
-    assert SENTENCE + " mạnh mẽ" in _docx_text(real_repo)
+    assert SENTENCE + " mạnh mẽ" in _docx_text(frozen_repo)
 
     code, last = watcher.stop()
     assert code == 0
@@ -97,41 +99,41 @@ def test_builds_at_start_then_after_each_save_then_stops_on_ctrl_c(watcher, real
 
 
 def test_a_mistake_is_reported_the_last_document_kept_and_the_fix_rebuilds(watcher,
-                                                                           real_repo):
+                                                                           frozen_repo):
     watcher.until("Đang theo dõi")
-    good = (real_repo / DOCX).read_bytes()
+    good = (frozen_repo / DOCX).read_bytes()
 
-    _edit(real_repo, SENTENCE, SENTENCE + " nghiêp")  # a text warning, still written
+    _edit(frozen_repo, SENTENCE, SENTENCE + " nghiêp")  # a text warning, still written
     warned = watcher.until("Đang theo dõi")
     assert any("QT703 'nghiêp' sai chính tả" in line for line in warned)
 
-    (real_repo / SECTION).write_text("title: [unclosed\n", encoding="utf-8")
+    (frozen_repo / SECTION).write_text("title: [unclosed\n", encoding="utf-8")
     broken = watcher.until("Đang theo dõi")
     assert any(f"{SECTION.as_posix()}:" in line and "QT004" in line for line in broken)
     assert any("Không ghi tài liệu" in line for line in broken)
-    assert (real_repo / DOCX).read_bytes() != good  # the warned build, still in place
+    assert (frozen_repo / DOCX).read_bytes() != good  # the warned build, still in place
 
-    shipped = Path(__file__).resolve().parent.parent / SECTION
-    (real_repo / SECTION).write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    (frozen_repo / SECTION).write_text((FROZEN / SECTION).read_text(encoding="utf-8"),
+                                       encoding="utf-8")
     fixed = watcher.until("Đang theo dõi")
     assert any("Đã ghi (written)" in line for line in fixed)
-    assert (real_repo / DOCX).read_bytes() == good  # same input, same bytes
+    assert (frozen_repo / DOCX).read_bytes() == good  # same input, same bytes
     assert watcher.stop()[0] == 0
 
 
-def test_editor_scratch_files_do_not_rebuild(watcher, real_repo):
+def test_editor_scratch_files_do_not_rebuild(watcher, frozen_repo):
     watcher.until("Đang theo dõi")
-    (real_repo / "data" / ".kinh-te.yaml.swp").write_bytes(b"\0swap")
-    (real_repo / "data" / ".#kinh-te.yaml").write_text("lock", encoding="utf-8")  # Emacs
-    (real_repo / "data" / "notes.txt").write_text("ghi chú", encoding="utf-8")
+    (frozen_repo / "data" / ".kinh-te.yaml.swp").write_bytes(b"\0swap")
+    (frozen_repo / "data" / ".#kinh-te.yaml").write_text("lock", encoding="utf-8")  # Emacs
+    (frozen_repo / "data" / "notes.txt").write_text("ghi chú", encoding="utf-8")
     time.sleep(1.0)
     assert watcher.lines.empty()  # nothing printed: no rebuild
-    _edit(real_repo, SENTENCE, SENTENCE + " mạnh mẽ")  # while a real save does rebuild
+    _edit(frozen_repo, SENTENCE, SENTENCE + " mạnh mẽ")  # while a real save does rebuild
     assert any("Đã ghi (written)" in line for line in watcher.until("Đang theo dõi"))
     assert watcher.stop()[0] == 0
 
 
-def test_a_save_made_while_the_first_build_runs_is_rebuilt(real_repo):
+def test_a_save_made_while_the_first_build_runs_is_rebuilt(frozen_repo):
     """The watcher is in place before the first build: a save that lands after the build
     has read the files (here, made by the build itself as it returns) is not missed."""
     script = (
@@ -150,12 +152,12 @@ def test_a_save_made_while_the_first_build_runs_is_rebuilt(real_repo):
         "sys.argv = ['qtreport', 'watch']\n"
         "from qtreport.cli import main\n"
         "main()\n")
-    started = Watcher(real_repo, [sys.executable, "-c", script, str(real_repo / SECTION)])
+    started = Watcher(frozen_repo, [sys.executable, "-c", script, str(frozen_repo / SECTION)])
     try:
         assert "Đã ghi (written)" in "".join(started.until("Đang theo dõi"))  # the first
         rebuilt = started.until("Đang theo dõi")  # and the one the save asked for
         assert any(f"đã sửa (changed): {SECTION.as_posix()}" in line for line in rebuilt)
-        assert SENTENCE + " mạnh mẽ" in _docx_text(real_repo)
+        assert SENTENCE + " mạnh mẽ" in _docx_text(frozen_repo)
         assert started.stop()[0] == 0
     finally:
         started.process.kill()
@@ -167,11 +169,11 @@ def _resident_mib(pid: int) -> float:
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
-def test_memory_stays_flat_over_many_rebuilds(watcher, real_repo):
+def test_memory_stays_flat_over_many_rebuilds(watcher, frozen_repo):
     watcher.until("Đang theo dõi")
     sizes = []
     for save in range(16):
-        _edit(real_repo, SENTENCE, SENTENCE + " ")
+        _edit(frozen_repo, SENTENCE, SENTENCE + " ")
         watcher.until("Đang theo dõi")
         if save in (5, 15):
             sizes.append(_resident_mib(watcher.process.pid))
