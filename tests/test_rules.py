@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -114,6 +116,60 @@ def unwritable_output(repo: MiniRepo) -> None:
     (repo.root / "build").write_text("a file where the output folder should be")
 
 
+REGISTER = """\
+round: vong-1
+entries:
+  - id: gy-0000000001
+    unit: Chi bộ 1
+    kind: comment
+    passage: Một đoạn đã xóa khỏi dự thảo
+    comment: Góp ý.
+    anchor: {anchor}
+    status: {status}
+"""
+
+
+def register(status: str, anchor: str = "p-0000000000") -> Callable[[MiniRepo], None]:
+    """An example: a register of the comment round with one entry."""
+    return lambda repo: repo.write("feedback/vong-1.yaml",
+                                   REGISTER.format(status=status, anchor=anchor))
+
+
+def built_draft(repo: MiniRepo) -> Path:
+    from qtreport.pipeline import Paths, build
+
+    result = build(Paths.at(repo.root))
+    assert result.output is not None
+    return result.output
+
+
+def returned(kind: str) -> Callable[[MiniRepo], None]:
+    """An example: a file given to `feedback add` as returned.docx."""
+    def make(repo: MiniRepo) -> None:
+        import docx
+
+        target = repo.root / "returned.docx"
+        if kind == "not-a-docx":
+            target.write_text("không phải Word", encoding="utf-8")
+        elif kind == "another-document":
+            other = docx.Document()
+            paragraph = other.add_paragraph("Một văn bản khác.")
+            other.add_comment(paragraph.runs, text="?", author="Ai đó")
+            other.save(str(target))
+        elif kind == "no-comments":
+            shutil.copyfile(built_draft(repo), target)
+        else:  # a comment on a paragraph, which is then rewritten wholly
+            from returned_copies import comment
+
+            comment(built_draft(repo), target, "Thương mại phát triển", "Góp ý.", "Chi bộ 1")
+            repo.edit("data/sections/kinh-te.yaml", "Thương mại phát triển",
+                      "Hoạt động buôn bán có nhiều khởi sắc")
+            if kind == "register-not-last":
+                repo.write("feedback/vong-1.yaml", "entries: []\nround: vong-1\n")
+    return make
+
+
+ADD = ("feedback", "add", "returned.docx", "--findings", "json")
 DEEP = "title: Thương mại\n    sections:\n      - title: Sâu\n        sections:\n" \
        "          - title: Sâu hơn\n            sections:\n              - title: Quá sâu"
 
@@ -196,6 +252,14 @@ EXAMPLES: dict[str, tuple[Callable[[MiniRepo], None], tuple[str, ...]]] = {
     "QT708": (in_text("Chỉ tiêu đạt 126.5 tỷ."), CHECK),
     "QT709": (edit("data/sections/kinh-te.yaml", "- Chỉ tiêu một.",
                    '- "Chỉ tiêu \\x01 một."'), CHECK),
+    "QT801": (register("xong rồi"), CHECK),
+    "QT802": (register("giải trình"), CHECK),
+    "QT803": (register("tiếp thu"), CHECK),
+    "QT810": (returned("not-a-docx"), ADD),
+    "QT811": (returned("another-document"), ADD),
+    "QT812": (returned("no-comments"), ADD),
+    "QT813": (returned("unplaced"), ADD),
+    "QT814": (returned("register-not-last"), ADD),
 }
 
 

@@ -200,19 +200,20 @@ class Tally(Record):
 
 
 class Table(Record):
-    """An appendix: its title lines and its table (header rows repeat on every page)."""
+    """A table with its title lines (an appendix; the synthesis of comments): header rows
+    repeat on every page."""
 
-    number: int
-    heading: str  # "Phụ lục 1. …"
+    number: int  # "Phụ lục 1": 1; 0 for a table that is no appendix
+    heading: str  # "Phụ lục 1. …"; "" for none
     subheading: str | None
     rule: str | None  # the short line under the subheading
     widths_mm: tuple[float, ...]
     header: tuple[Row, ...]
     rows: tuple[Row, ...]
     font_size: float
-    tally: Tally
     source: SourceRef
     anchor: str
+    tally: Tally | None = None  # the targets an appendix counts, and those reached
 
 
 class PlacedCell(NamedTuple):
@@ -285,6 +286,77 @@ class Note(Record):
     remark: str | None = None
 
 
+# -- every anchored node, in reading order -----------------------------------------------------
+
+Anchored = Heading | Paragraph | ListItem | Note | Table | Row
+
+
+class Located(NamedTuple):
+    """An anchored node where the reader meets it: a note just after the paragraph that
+    refers to it. (A view of the tree, not a node of it.)"""
+
+    node: Anchored
+    text: str  # as printed
+    part: Heading | None  # the part it is in (Phần thứ nhất …)
+    heading: Heading | None  # the nearest heading before it
+    table: Table | None = None  # the table a row is in
+
+
+def located(document: Document) -> list[Located]:
+    out: list[Located] = []
+    part: Heading | None = None
+    heading: Heading | None = None
+    for paragraph in document.front:
+        out.append(Located(paragraph, plain(paragraph.content), None, None))
+    for block in document.body:
+        if isinstance(block, Heading):
+            part = block if block.depth == 0 else part
+            heading = block
+            out.append(Located(block, plain(block.title), part, heading))
+        elif isinstance(block, Paragraph):
+            out.append(Located(block, plain(block.content), part, heading))
+            out.extend(_notes_of(document, block, part, heading))
+        elif isinstance(block, ListItem):
+            out.append(Located(block, plain(block.paragraphs[0].content), part, heading))
+            for paragraph in block.paragraphs:
+                out.append(Located(paragraph, plain(paragraph.content), part, heading))
+                out.extend(_notes_of(document, paragraph, part, heading))
+        elif isinstance(block, Table):
+            out.append(Located(block, block.heading, None, None, block))
+            for row in (*block.header, *block.rows):
+                text = " | ".join(cell.text for cell in row.cells)
+                out.append(Located(row, text, None, None, block))
+    return out
+
+
+def _notes_of(document: Document, paragraph: Paragraph, part: Heading | None,
+              heading: Heading | None) -> Iterator[Located]:
+    for run in runs(paragraph.content):
+        if isinstance(run, NoteRef):
+            note = document.notes[run.number - 1]
+            yield Located(note, "\n".join(plain(p.content) for p in note.paragraphs), part,
+                          heading)
+            for note_paragraph in note.paragraphs:
+                yield Located(note_paragraph, plain(note_paragraph.content), part, heading)
+
+
+# -- anchors in Word ------------------------------------------------------------------------
+
+BOOKMARK_PREFIX = "_qt_"  # a leading "_": Word keeps the bookmark out of its list
+
+
+def bookmark_name(anchor: str) -> str:
+    """How a node's anchor is named as a Word bookmark (letters, digits and "_" only)."""
+    return BOOKMARK_PREFIX + anchor.replace("-", "_")
+
+
+def anchor_of_bookmark(name: str) -> str | None:
+    """The anchor a bookmark of a built document stands for; None for anyone else's."""
+    if not name.startswith(BOOKMARK_PREFIX):
+        return None
+    return name[len(BOOKMARK_PREFIX):].replace("_", "-")
+
+
 # -- the document ---------------------------------------------------------------------------
 
 
@@ -301,6 +373,8 @@ class Meta(Record):
     place: str | None = None
     date: str | None = None
     keywords: str | None = None
+    version: str = ""  # a digest of the sources the document was built from
+    commit: str | None = None  # the git commit they were checked out at, if any
 
 
 class Style(Record):
@@ -335,6 +409,7 @@ class Presentation(Record):
     language: str
     styles: tuple[Style, ...]
     source: SourceRef  # templates/styles.yaml
+    landscape: Page | None = None  # the page of wide tables (the appendices'), if other
 
 
 class Document(Record):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from . import ast
     from .diagnostics import Findings
     from .output import Printer
     from .pipeline import Paths
@@ -201,6 +202,109 @@ def indicators(
     warnings = len(result.findings.warnings)
     if warnings:
         printer.line((f"{warnings} cảnh báo (warnings)", "yellow"), ": run qtreport check")
+    raise typer.Exit(EXIT_OK)
+
+
+feedback_app = typer.Typer(
+    help="The comment round: returned copies → feedback/<round>.yaml → the synthesis table.",
+    no_args_is_help=True)
+app.add_typer(feedback_app, name="feedback")
+RoundOpt = Annotated[str, typer.Option("--round", help="The round: feedback/<round>.yaml")]
+
+
+@feedback_app.command("add")
+def feedback_add(
+    copies: Annotated[list[Path], typer.Argument(help="Returned copies (.docx)",
+                                                  show_default=False)],
+    unit: Annotated[str | None, typer.Option(
+        help="The body that sent them [default: the comment's author, else the file name]")
+    ] = None,
+    round: RoundOpt = "vong-1",
+    data: DataOpt = None,
+    templates: TemplatesOpt = None,
+    findings: Annotated[Format, typer.Option(
+        help="How to print findings: human, json or github")] = Format.human,
+) -> None:
+    """Add the comments and tracked changes of returned copies to feedback/<round>.yaml,
+    each placed where its passage is now. Adding a copy twice adds nothing."""
+    from .pipeline import feedback_add as run_add
+
+    paths = _paths(data, templates)
+    printer = _printer()
+    with printer.status("Đang đọc bản góp ý… (reading the copies)"):
+        result = run_add(paths, [_absolute(c) or c for c in copies], unit, round)
+    _report(result.findings, findings)
+    if findings is not Format.human:
+        raise typer.Exit(EXIT_FINDINGS if result.findings.errors else EXIT_OK)
+    new = len(result.added)
+    if result.register is not None:
+        placed = sum(1 for entry in result.added if not entry.unplaced)
+        printer.line(("Đã ghi", "green"), f" (written) {_shown(result.register)}: {new} ý kiến "
+                     f"mới ({placed} đã xác định vị trí), {result.known} đã có")
+    else:
+        printer.line(f"Không có ý kiến mới (nothing new): {result.known} đã có trong sổ")
+    raise typer.Exit(EXIT_FINDINGS if result.findings.errors else EXIT_OK)
+
+
+@feedback_app.command("list")
+def feedback_list(
+    status: Annotated[str | None, typer.Option(help="Only entries of this status")] = None,
+    unit: Annotated[str | None, typer.Option(help="Only entries of this unit")] = None,
+    round: RoundOpt = "vong-1",
+    data: DataOpt = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """The register of a round in the terminal, grouped by section, with its counts."""
+    from .pipeline import feedback_document
+    from .writers.terminal import indicator_tables
+
+    result, document = feedback_document(_paths(data, templates), round, status, unit)
+    printer = _printer()
+    _report(_of_the_round(result.findings), Format.human)
+    if document is None:
+        raise typer.Exit(EXIT_FINDINGS)
+    for table in indicator_tables(document):
+        printer.rich().print(table)
+    printer.line(_summary_of(document))
+    raise typer.Exit(EXIT_OK)
+
+
+def _of_the_round(findings: Findings) -> Findings:
+    """What the comment round's commands show: errors, and the registers' own warnings
+    (the report's other warnings are check's to tell)."""
+    from .diagnostics import Findings as Kept
+
+    kept = Kept()
+    kept.items = [f for f in findings.items
+                  if f.severity == "error" or f.file.startswith("feedback/")]
+    return kept
+
+
+def _summary_of(document: ast.Document) -> str:
+    """The synthesis table's summary line: the last line above the table."""
+    texts = [run.text for run in document.front[-1].content if hasattr(run, "text")] \
+        if document.front else []
+    return "".join(texts)
+
+
+@feedback_app.command("table")
+def feedback_table(
+    round: RoundOpt = "vong-1",
+    data: DataOpt = None,
+    templates: TemplatesOpt = None,
+    out: OutOpt = None,
+) -> None:
+    """Write build/<name>-tong-hop-gop-y.docx: the Bảng tổng hợp, tiếp thu, giải trình."""
+    from .output import print_not_written, print_written
+    from .pipeline import feedback_table as run_table
+
+    result = run_table(_paths(data, templates, out), round)
+    printer = _printer()
+    _report(_of_the_round(result.findings), Format.human)
+    if result.output is None:
+        print_not_written(printer)
+        raise typer.Exit(EXIT_FINDINGS)
+    print_written(printer, _shown(result.output))
     raise typer.Exit(EXIT_OK)
 
 

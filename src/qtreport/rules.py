@@ -24,6 +24,7 @@ FAMILIES = {
     "QT5": "Indicator data",
     "QT6": "Indicator consistency",
     "QT7": "The wording of the printed text",
+    "QT8": "The comment round (feedback/)",
 }
 
 # -- reading the files ----------------------------------------------------------------------
@@ -330,6 +331,57 @@ UNSTORABLE_CHARACTER = Rule(
     "A control character (written as an escape such as \\x01) cannot be stored in a Word "
     "document at all: the build would fail. Delete it.",
     "delete it (it was probably written as an escape, \\x..)")
+
+
+# -- the comment round ----------------------------------------------------------------------
+
+FEEDBACK_STATUS = Rule(
+    "QT801", "feedback-status", _E, "trạng thái không hợp lệ", "unknown status",
+    "An entry of the register in feedback/ has a status the synthesis table does not know. "
+    "A status is one of: chưa xử lý, tiếp thu, tiếp thu một phần, giải trình.",
+    "write one of: chưa xử lý, tiếp thu, tiếp thu một phần, giải trình")
+FEEDBACK_RESPONSE_MISSING = Rule(
+    "QT802", "feedback-response-missing", _E, "thiếu nội dung giải trình",
+    "response missing",
+    "An entry taken in only in part (tiếp thu một phần) or explained (giải trình) needs the "
+    "team's words in 'response:': the synthesis table prints them beside the comment.",
+    "write the team's answer under 'response:'")
+FEEDBACK_PASSAGE_GONE = Rule(
+    "QT803", "feedback-passage-gone", _W, "đoạn được góp ý không còn trong báo cáo",
+    "passage no longer in the report",
+    "The passage an entry is about is no longer in the report: edited away, often in answer "
+    "to that very comment. The entry stays in the register and in the synthesis table; "
+    "check that its status says what became of it.",
+    "check the entry's status and response")
+COPY_UNREADABLE = Rule(
+    "QT810", "copy-unreadable", _E, "không đọc được bản góp ý", "returned copy unreadable",
+    "A file given to `qtreport feedback add` is not a Word document (.docx), is damaged, or "
+    "is protected by a password. The other files are still read.",
+    "save it again from Word as a .docx document without a password")
+COPY_OF_ANOTHER_DOCUMENT = Rule(
+    "QT811", "copy-of-another-document", _E, "không phải bản của dự thảo này",
+    "not a copy of this draft",
+    "The file has neither the version stamp nor the hidden marks of a draft qtreport built, "
+    "and none of its paragraphs is the report's: it is another document.",
+    "add the copy of the draft that was sent out, with the reviewer's comments in it")
+COPY_WITHOUT_FEEDBACK = Rule(
+    "QT812", "copy-without-feedback", _W, "bản góp ý không có ý kiến",
+    "copy without comments or changes",
+    "The copy has no Word comment and no tracked change: nothing to register. A reviewer "
+    "who typed over the text without Track Changes left no trace qtreport can read.",
+    "ask for the copy with comments, or with Track Changes on")
+FEEDBACK_UNPLACED = Rule(
+    "QT813", "feedback-unplaced", _W, "không xác định được vị trí góp ý",
+    "comment that cannot be placed",
+    "A comment or change of a returned copy is about a passage that is no longer in the "
+    "report and was not found near where it was. It is kept in the register with the "
+    "reason, to be answered like the others.",
+    "answer it in the register; its passage and section say what it was about")
+REGISTER_UNWRITABLE = Rule(
+    "QT814", "register-unwritable", _E, "không ghi được sổ góp ý", "register cannot be written",
+    "`qtreport feedback add` adds entries at the end of feedback/<round>.yaml and never "
+    "rewrites what is there; the file must load, and 'entries:' must be its last key.",
+    "correct the register (qtreport check shows its errors), keep 'entries:' last")
 
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in sorted(

@@ -21,7 +21,9 @@ from .sandbox import render_template
 from .tables import appendix_table
 
 
-def expand(computed: Computed, findings: Findings) -> ast.Document:
+def expand(computed: Computed, findings: Findings, version: str = "",
+           commit: str | None = None) -> ast.Document:
+    """The document tree; `version` and `commit` say which sources it was built from."""
     context = DataHelpers(computed.indicators).names()
     body: list[ast.Block] = []
     for block in computed.blocks:
@@ -36,7 +38,8 @@ def expand(computed: Computed, findings: Findings) -> ast.Document:
             body.append(_paragraph(block, findings, context))
     body.extend(_appendices(computed))
     notes = tuple(_note(note, findings, context) for note in computed.notes)
-    return ast.Document(_meta(computed.meta), _presentation(computed.stylesheet),
+    return ast.Document(_meta(computed.meta, version, commit),
+                        _presentation(computed.stylesheet),
                         _front(computed.front, computed.meta, findings), tuple(body), notes)
 
 
@@ -93,9 +96,10 @@ def _appendices(computed: Computed) -> list[ast.Block]:
     return out
 
 
-def _meta(meta: ReportMeta) -> ast.Meta:
+def _meta(meta: ReportMeta, version: str, commit: str | None) -> ast.Meta:
     return ast.Meta(meta.issuer, meta.title, meta.output, meta.src, meta.congress,
-                    meta.subtitle, meta.marker, meta.place, meta.date, meta.keywords)
+                    meta.subtitle, meta.marker, meta.place, meta.date, meta.keywords,
+                    version, commit)
 
 
 def _page(page: PageSetup) -> ast.Page:
@@ -109,4 +113,5 @@ def _presentation(sheet: StyleSheet) -> ast.Presentation:
                              s.space_after, s.line, s.keep_with_next, s.page_break_before,
                              s.outline, s.src)
                    for style_id, s in sheet.styles.items())
-    return ast.Presentation(_page(sheet.page), sheet.font, sheet.language, styles, sheet.src)
+    return ast.Presentation(_page(sheet.page), sheet.font, sheet.language, styles, sheet.src,
+                            _page(sheet.appendix_page))

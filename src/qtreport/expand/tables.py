@@ -26,8 +26,8 @@ def appendix_table(appendix: AppendixResult, layout: AppendixLayout,
     return ast.Table(appendix.number, layout.heading.format(**fields),
                      layout.subheading.format(**fields) if layout.subheading else None,
                      layout.rule, tuple(c.width_mm for c in layout.columns), header, rows,
-                     layout.font_size, ast.Tally(appendix.tally.achieved, appendix.tally.counted),
-                     appendix.src, appendix.anchor)
+                     layout.font_size, appendix.src, appendix.anchor,
+                     ast.Tally(appendix.tally.achieved, appendix.tally.counted))
 
 
 def _header(columns: list[ColumnDef]) -> list[tuple[ast.Cell, ...]]:

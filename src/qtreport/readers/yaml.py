@@ -35,6 +35,7 @@ class SourceFile:
     lines: dict[Path_, int] = field(default_factory=dict)
     columns: dict[Path_, int] = field(default_factory=dict)  # 1-based, where the node starts
     number_text: dict[Path_, str] = field(default_factory=dict)  # "6.150" as written
+    text: str = ""  # the file as read
 
     def line_of(self, path: Path_) -> int:
         """Line of the node at `path`, or of its nearest ancestor that has one."""
@@ -73,11 +74,24 @@ class LoadedSources(Record):
     styles: SourceFile | None  # templates/styles.yaml
     front_matter: SourceFile | None  # templates/front-matter.yaml
     layouts: dict[str, SourceFile]  # templates/appendices/<layout>.yaml, by layout
+    feedback: dict[str, SourceFile]  # feedback/<round>.yaml, the registers of comment rounds
+
+    def digest(self) -> str:
+        """A fingerprint of every source as read: the same files give the same digest. A
+        built document carries it, so a copy that comes back says which sources made it."""
+        from hashlib import sha256
+
+        files = {**self.data, **{f.name: f for f in (self.styles, self.front_matter,
+                                                       *self.layouts.values()) if f}}
+        hasher = sha256()
+        for name in sorted(files):
+            hasher.update(f"{name}\0{files[name].text}\0".encode())
+        return hasher.hexdigest()[:16]
 
 
-def load_sources(data_dir: Path, templates_dir: Path, root: Path,
-                 findings: Findings) -> LoadedSources:
-    """Load data/ and templates/, reporting every file that cannot be read."""
+def load_sources(data_dir: Path, templates_dir: Path, root: Path, findings: Findings,
+                 feedback_dir: Path | None = None) -> LoadedSources:
+    """Load data/, templates/ and feedback/, reporting every file that cannot be read."""
     def template(name: str) -> SourceFile | None:
         path = templates_dir / name
         return load_file(path, _name(path, root), findings, inside=templates_dir)
@@ -88,8 +102,11 @@ def load_sources(data_dir: Path, templates_dir: Path, root: Path,
             loaded = load_file(path, _name(path, root), findings, inside=templates_dir)
             if loaded is not None:
                 layouts[path.stem] = loaded
+    feedback = load_tree(feedback_dir, root, findings) \
+        if feedback_dir is not None and feedback_dir.is_dir() else {}
     return LoadedSources(load_tree(data_dir, root, findings), _name(data_dir, root),
-                         template("styles.yaml"), template("front-matter.yaml"), layouts)
+                         template("styles.yaml"), template("front-matter.yaml"), layouts,
+                         feedback)
 
 
 def _name(path: Path, root: Path) -> str:
@@ -140,7 +157,7 @@ def load_file(path: Path, name: str, findings: Findings,
     if data is None:
         findings.report(rules.EMPTY_FILE, SourceRef(name, 1), "tệp rỗng", "the file is empty")
         return None
-    return SourceFile(name, data, builder.lines, builder.columns, builder.number_text)
+    return SourceFile(name, data, builder.lines, builder.columns, builder.number_text, text)
 
 
 def _decode(raw: bytes) -> str:

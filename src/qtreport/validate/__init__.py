@@ -4,6 +4,7 @@
 - report.py: data/report.yaml and the section files, includes resolved into a new tree
 - indicators.py: the targets, the yearly figures and the appendix layouts
 - templates.py: the style sheet and the first page's block
+- feedback.py: the registers of the comment rounds (feedback/)
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 from ..diagnostics import Findings
 from ..readers.yaml import LoadedSources
 from ..record import Record
+from .feedback import validate_registers
 from .indicators import IndicatorData, validate_indicators
-from .models import FrontMatter, SpellingAllowList, StyleSheet
+from .models import FeedbackRegister, FrontMatter, SpellingAllowList, StyleSheet
 from .report import Report, validate_allow_list, validate_report
 from .templates import validate_front_matter, validate_stylesheet
 
@@ -25,6 +27,7 @@ class Validated(Record):
     front_matter: FrontMatter | None
     indicators: IndicatorData | None  # None: the report has no indicator data
     allow: SpellingAllowList | None
+    registers: dict[str, FeedbackRegister]  # feedback/<round>.yaml by file name
 
 
 def validate(sources: LoadedSources, findings: Findings) -> Validated | None:
@@ -36,6 +39,7 @@ def validate(sources: LoadedSources, findings: Findings) -> Validated | None:
     indicators = validate_indicators(sources.data, sources.data_name, sources.layouts,
                                      findings)
     allow = validate_allow_list(sources.data, sources.data_name, findings)
+    registers = validate_registers(sources.feedback, findings)
     if report is None or sheet is None or findings.errors:
         return None
-    return Validated(report, sheet, front, indicators, allow)
+    return Validated(report, sheet, front, indicators, allow, registers)

@@ -7,6 +7,7 @@ editor probably meant.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import string
@@ -412,3 +413,49 @@ class SpellingAllowList(InputModel):
     words: list[Text] = []  # foreign names and words: Covid, Internet, Lênin …
     doubled: list[Text] = []  # words that are rightly written twice ("thể" in "cụ thể thể hiện")
     numbers: list[Text] = []  # numbers in another convention on purpose ("4.0")
+
+
+# -- feedback/<round>.yaml: the register of the comment round --------------------------------
+
+STATUSES = ("chưa xử lý", "tiếp thu", "tiếp thu một phần", "giải trình")
+STATUSES_NEEDING_RESPONSE = ("tiếp thu một phần", "giải trình")  # the team says why
+FeedbackKind = Literal["comment", "insertion", "deletion", "replacement"]
+Day = Text | datetime.date  # YAML reads an unquoted 2026-11-20 as a date
+
+
+class FeedbackReply(InputModel):
+    author: Text | None = None
+    date: Day | None = None
+    text: Text
+
+
+class FeedbackEntry(InputModel):
+    """One comment or tracked change of a returned copy, and the team's answer."""
+
+    id: Text
+    unit: Text  # the body that sent the copy
+    author: Text | None = None
+    date: Day | None = None
+    kind: FeedbackKind
+    section: Text | None = None  # "Phần thứ nhất, 1.1. Thương mại …"
+    passage: Text | None = None  # the words commented on, or around the change
+    comment: Text | None = None  # the comment; the change in words
+    old: Text | None = None  # a change's deleted words
+    new: Text | None = None  # a change's inserted words
+    replies: list[FeedbackReply] = []
+    file: Text | None = None  # where the passage is written now
+    line: int | None = None
+    anchor: Text | None = None
+    source_copy: Text | None = Field(default=None, alias="copy")  # the returned file
+    carried: Text | None = None  # how it was carried to where the passage is now
+    unplaced: Text | None = None  # why it could not be placed
+    status: Text  # one of STATUSES; checked with a suggestion (validate/feedback.py)
+    response: Annotated[str, Field(strict=True)] | None = None  # "" until the team answers
+    applied: bool = False  # a tracked change written into the YAML (feedback apply)
+
+
+class FeedbackRegister(InputModel):
+    """feedback/<round>.yaml"""
+
+    round: Text
+    entries: list[FeedbackEntry] = []

@@ -84,7 +84,7 @@ def _block(block: ast.Block) -> list[str]:
 
 
 def _table(table: ast.Table) -> list[str]:
-    lines = [f"# {escape(table.heading)}", ""]
+    lines = [f"# {escape(table.heading)}", ""] if table.heading else []
     if table.subheading:
         lines += [f"*{escape(table.subheading)}*", ""]
     headers = ast.column_headers(table)

@@ -1,5 +1,6 @@
-"""The appendix tables of the document tree for the terminal (`qtreport indicators`):
-rich tables, assessments coloured, and the tally of each appendix."""
+"""The tables of a document tree for the terminal: the appendices (`qtreport indicators`),
+assessments coloured, with the tally of each; the register of a comment round
+(`qtreport feedback list`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ _COLOURS = {"Đạt": "green", "Vượt": "bold green", "Không đạt": "red", 
 
 
 def indicator_tables(document: ast.Document) -> Iterator[Any]:
-    """One rich Table per appendix."""
+    """One rich Table per table of the document (the appendices; the synthesis of a comment
+    round), group rows in bold, assessments coloured."""
     from rich.markup import escape
     from rich.table import Table
 
@@ -37,4 +39,4 @@ def indicator_tables(document: ast.Document) -> Iterator[Any]:
 def tally_line(document: ast.Document) -> str:
     """"Phụ lục 1: 13/18 chỉ tiêu đạt và vượt; …" for the appendices that count targets."""
     return "; ".join(f"Phụ lục {t.number}: {t.tally.achieved}/{t.tally.counted} chỉ tiêu đạt "
-                     "và vượt" for t in document.tables if t.tally.counted)
+                     "và vượt" for t in document.tables if t.tally and t.tally.counted)

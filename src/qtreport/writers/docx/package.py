@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, XmlPart
 from lxml import etree
 
 from ... import ast
@@ -68,6 +70,31 @@ def set_properties(document: DocxDocument, meta: ast.Meta, language: str) -> Non
     for child in list(core.element):
         if etree.QName(child).localname in ("created", "modified"):
             core.element.remove(child)
+
+
+# The version stamp: custom document properties, which Word and LibreOffice keep when a
+# reviewer saves the copy (they show them under File › Properties › Custom).
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the format id Office gives user properties
+VERSION_PROPERTY, COMMIT_PROPERTY = "qtreport-sources", "qtreport-commit"
+
+
+def set_version(document: DocxDocument, meta: ast.Meta) -> None:
+    """Which sources the document was built from (their digest, and the git commit)."""
+    stamp = {VERSION_PROPERTY: meta.version, COMMIT_PROPERTY: meta.commit or ""}
+    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties",
+                         nsmap={None: _CUSTOM_NS, "vt": _VT_NS})  # type: ignore[dict-item]
+    for pid, (name, value) in enumerate(((n, v) for n, v in stamp.items() if v), start=2):
+        prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property",
+                                {"fmtid": _FMTID, "pid": str(pid), "name": name})
+        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
+    if not len(root):
+        return
+    package = document.part.package
+    part = XmlPart(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES,
+                   cast(Any, root), package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
 
 def package_bytes(document: DocxDocument) -> bytes:

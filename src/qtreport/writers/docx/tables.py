@@ -11,6 +11,7 @@ copy gets the row's texts.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from ... import ast
@@ -21,8 +22,13 @@ TITLE_STYLE, SUBTITLE_STYLE, CELL_STYLE = "AppendixTitle", "AppendixSubtitle", "
 INDENT_MM = 3  # a level of "Trong đó" indentation in the name column
 
 
-def add_table(body: Any, table: ast.Table) -> None:
-    paragraph(body, TITLE_STYLE, table.heading)
+Mark = Callable[[Any, Any, str], None]  # bookmark (first paragraph, last, anchor)
+
+
+def add_table(body: Any, table: ast.Table, mark: Mark) -> None:
+    if table.heading:
+        title = paragraph(body, TITLE_STYLE, table.heading)
+        mark(title, title, table.anchor)
     if table.subheading:
         paragraph(body, SUBTITLE_STYLE, table.subheading)
     if table.rule:
@@ -41,12 +47,21 @@ def add_table(body: Any, table: ast.Table) -> None:
     grid = sub(tbl, "w:tblGrid")
     for width in widths:
         sub(grid, "w:gridCol", {"w:w": width})
-    for line in ast.header_grid(table):
-        _add_row(tbl, [_header_cell(placed) for placed in line], widths, table.font_size,
-                 header=True)
+    for line, row in zip(ast.header_grid(table), table.header, strict=True):
+        tr = _add_row(tbl, [_header_cell(placed) for placed in line], widths, table.font_size,
+                      header=True)
+        _mark_row(tr, row, mark)
     for row in table.rows:
-        _add_row(tbl, [(cell, None) for cell in row.cells], widths, table.font_size,
-                 header=False)
+        tr = _add_row(tbl, [(cell, None) for cell in row.cells], widths, table.font_size,
+                      header=False)
+        _mark_row(tr, row, mark)
+
+
+def _mark_row(tr: Any, row: ast.Row, mark: Mark) -> None:
+    """The row's anchor, in the paragraph of its first cell that has text."""
+    paragraphs = [tc[1] for tc in tr[1:]]  # tr[0] is <w:trPr>; a cell's [1] its paragraph
+    p = next((p for p in paragraphs if len(p) > 1), paragraphs[0])  # <w:pPr> and a run
+    mark(p, p, row.anchor)
 
 
 def _header_cell(placed: ast.PlacedCell) -> tuple[ast.Cell, str | None]:
@@ -61,11 +76,11 @@ def _header_cell(placed: ast.PlacedCell) -> tuple[ast.Cell, str | None]:
 _Shape = tuple[tuple[int, ...], float, bool,
                tuple[tuple[bool, bool, str, int, str | None, bool, int], ...]]
 _shapes: dict[_Shape, Any] = {}
-_T = tag("w:t")
+_T, _BR = tag("w:t"), tag("w:br")
 
 
 def _add_row(tbl: Any, cells: list[tuple[ast.Cell, str | None]], widths: tuple[int, ...],
-             size: float, header: bool) -> None:
+             size: float, header: bool) -> Any:
     shape = (widths, size, header,
              tuple((cell.bold, cell.italic, cell.align, cell.indent, merge, bool(cell.text),
                     cell.colspan) for cell, merge in cells))
@@ -76,7 +91,21 @@ def _add_row(tbl: Any, cells: list[tuple[ast.Cell, str | None]], widths: tuple[i
     tbl.append(tr)
     for tc, (cell, _) in zip(tr[1:], cells, strict=True):  # tr[0] is <w:trPr>
         if cell.text:
-            tc[1][1].find(_T).text = cell.text  # the cell's paragraph's run's text
+            _fill(tc[1][1].find(_T), cell.text)  # the cell's paragraph's run's text
+    return tr
+
+
+def _fill(t: Any, text: str) -> None:
+    """The text of a cell's run; a line break in it becomes Word's own."""
+    first, *more = text.split("\n")
+    t.text = first
+    last = t
+    for line in more:
+        last.addnext(t.makeelement(_BR, {}))
+        last = last.getnext()
+        last.addnext(t.makeelement(_T, {XML_SPACE: "preserve"}))
+        last = last.getnext()
+        last.text = line
 
 
 def _row_of_shape(shape: _Shape) -> Any:

@@ -13,11 +13,11 @@ from typing import Any
 from ... import ast
 from .comments import COMMENT_STYLES, Comments
 from .notes import Footnotes, add_reference
-from .package import new_document, package_bytes, set_properties
+from .package import new_document, package_bytes, set_properties, set_version
 from .pages import new_section, page_numbers, set_page
 from .styles import apply_styles
 from .tables import add_table
-from .xml import paragraph, paragraph_properties, sub, text_run
+from .xml import bookmark, paragraph, paragraph_properties, sub, text_run
 
 HEADER_STYLE = "Header"
 
@@ -38,6 +38,7 @@ class DocxWriter:
         self.footnotes = Footnotes(self.docx)
         self.comments = Comments(self.docx)
         self._parts_started = False
+        self._bookmarks = 0
 
     def write(self) -> bytes:
         for line in self.tree.front:
@@ -46,6 +47,7 @@ class DocxWriter:
             self._block(block)
         page_numbers(self.docx, HEADER_STYLE)
         set_properties(self.docx, self.tree.meta, self.tree.presentation.language)
+        set_version(self.docx, self.tree.meta)
         self.comments.finish()
         return package_bytes(self.docx)
 
@@ -59,7 +61,7 @@ class DocxWriter:
         elif isinstance(block, ast.SectionBreak):
             new_section(self.docx, block.page)
         else:
-            add_table(self.body, block)
+            add_table(self.body, block, self._mark)
 
     def _heading(self, block: ast.Heading) -> None:
         p = paragraph(self.body, heading_style(block.depth))
@@ -70,10 +72,12 @@ class DocxWriter:
         first = text_run(p, f"{block.label}\n" if block.depth == 0 else f"{block.label} ")
         self._inlines(p, block.title)
         self._remark(p, [first], block.remark)
+        self._mark(p, p, block.anchor)
 
     def _paragraph(self, block: ast.Paragraph, style: str | None = None) -> Any:
         p = paragraph(self.body, style)
         self._remark(p, self._inlines(p, block.content), block.remark)
+        self._mark(p, p, block.anchor)
         return p
 
     def _item(self, item: ast.ListItem) -> None:
@@ -81,6 +85,8 @@ class DocxWriter:
         p = paragraph(self.body)
         runs = [text_run(p, f"{item.label} "), *self._inlines(p, first.content)]
         self._remark(p, runs, item.remark)
+        self._mark(p, p, first.anchor)
+        self._mark(p, p, item.anchor)
         for more in rest:
             self._paragraph(more)
 
@@ -98,10 +104,21 @@ class DocxWriter:
         note = self.tree.notes[ref.number - 1]
         run = add_reference(p, ref.number)
         targets = self.footnotes.add(ref.number, len(note.paragraphs))
-        for target, note_paragraph in zip(targets, note.paragraphs, strict=True):
+        for index, (target, note_paragraph) in enumerate(zip(targets, note.paragraphs,
+                                                              strict=True)):
             self._inlines(target, note_paragraph.content)
+            # in the first paragraph, after the note's mark and its space (readers take
+            # what follows the mark as the note's text)
+            self._mark(target, target, note_paragraph.anchor, target[2] if index == 0 else None)
+        self._mark(targets[0], targets[-1], note.anchor, targets[0][2])
         self._remark(p, [run], note.remark)
         return run
+
+    def _mark(self, first: Any, last: Any, anchor: str, after: Any = None) -> None:
+        """The node's anchor as a hidden bookmark over its paragraphs: a returned copy maps
+        back to the YAML through it (readers/docx.py)."""
+        self._bookmarks += 1
+        bookmark(first, last, self._bookmarks, ast.bookmark_name(anchor), after)
 
     def _remark(self, p: Any, runs: list[Any], remark: str | None) -> None:
         """A Word comment on the runs, in a review build."""

@@ -150,5 +150,21 @@ def styled_run(p: Any, style_id: str) -> Any:
     return r
 
 
+def bookmark(first: Any, last: Any, number: int, name: str, after: Any = None) -> None:
+    """A bookmark from the start of paragraph `first` (after its properties, or after the
+    element `after`) to the end of paragraph `last`."""
+    start = first.makeelement(_BOOKMARK_START, {_ID: str(number), _NAME: name})
+    after = after if after is not None else first.find(_PPR)
+    if after is not None:
+        after.addnext(start)
+    else:
+        first.insert(0, start)
+    SubElement(last, _BOOKMARK_END, {_ID: str(number)})
+
+
+_BOOKMARK_START, _BOOKMARK_END, _ID, _NAME = (qn(f"w:{name}") for name in (
+    "bookmarkStart", "bookmarkEnd", "id", "name"))
+
+
 def remove_attribute(node: Any, name: str) -> None:
     node.attrib.pop(tag(name), None)

@@ -1,0 +1,209 @@
+"""Each comment and tracked change of a returned copy placed in the report as it is now:
+the YAML file and line of its passage, and its section.
+
+A copy of the current draft maps by its anchors: a bookmark's anchor that the report still
+has is the same text (anchors are digests of the YAML). A copy of an older draft maps
+through that draft: its anchor names a node of the older report (built again from git);
+that node's text is then looked for in the report as it is now, and the comment goes where
+the text went ("carried"). Without the older report, the copy's own paragraph is looked
+for. What is found nowhere is kept, "unplaced", with the reason.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from hashlib import blake2b
+
+from .. import ast
+from ..readers.docx import CopyItem, Place, ReturnedCopy
+from ..record import Record
+
+MIN_SIMILARITY = 0.6  # below this, an edited paragraph is not taken for the old one
+_WORD = re.compile(r"\w+")
+
+
+class Entry(Record):
+    """What the register gets for one comment or change (feedback/register.py)."""
+
+    id: str
+    unit: str
+    author: str
+    date: str
+    kind: str
+    section: str
+    passage: str
+    comment: str
+    old: str
+    new: str
+    replies: tuple[tuple[str, str, str], ...]  # (author, date, text)
+    file: str | None
+    line: int | None
+    anchor: str | None
+    copy: str
+    carried: str | None
+    unplaced: str | None
+    position: int  # in the report's reading order; unplaced ones last
+
+
+class Index:
+    """The anchored nodes of one build of the report, to place comments in."""
+
+    def __init__(self, document: ast.Document):
+        self.document = document
+        self.places = ast.located(document)
+        self.by_anchor = {place.node.anchor: place for place in self.places}
+        self.position = {place.node.anchor: i for i, place in enumerate(self.places)}
+        self._words = [set(_WORD.findall(place.text.lower())) for place in self.places]
+
+    def note_by_reference(self, paragraph_anchor: str, which: int) -> ast.Located | None:
+        """The note whose mark is the `which`-th in the paragraph with that anchor."""
+        place = self.by_anchor.get(paragraph_anchor)
+        if place is None or not isinstance(place.node, ast.Paragraph | ast.ListItem):
+            return None
+        node = place.node.paragraphs[0] if isinstance(place.node, ast.ListItem) else place.node
+        marks = [run for run in ast.runs(node.content) if isinstance(run, ast.NoteRef)]
+        if not 0 <= which < len(marks):
+            return None
+        return self.by_anchor.get(self.document.notes[marks[which].number - 1].anchor)
+
+    def similar(self, text: str, like: type | None = None,
+                file: str | None = None) -> tuple[ast.Located, float] | None:
+        """The node whose text is most like `text` (of the same type, from the same file
+        if there is such), with how alike they are (0…1); None below MIN_SIMILARITY."""
+        words = set(_WORD.findall(text.lower()))
+        if not words:
+            return None
+        scored = []
+        for place, its_words in zip(self.places, self._words, strict=True):
+            if like is not None and not isinstance(place.node, like):
+                continue
+            overlap = len(words & its_words) / len(words | its_words) if its_words else 0.0
+            if overlap > 0.3:
+                source = getattr(place.node, "source", None)
+                same_file = file is not None and source is not None and source.file == file
+                scored.append((overlap + (0.05 if same_file else 0.0), place))
+        best: tuple[ast.Located, float] | None = None
+        for _, place in sorted(scored, key=lambda pair: -pair[0])[:5]:
+            ratio = difflib.SequenceMatcher(None, text, place.text, autojunk=False).ratio()
+            if ratio >= MIN_SIMILARITY and (best is None or ratio > best[1]):
+                best = (place, ratio)
+        return best
+
+
+def place_items(copy: ReturnedCopy, unit: str | None, current: Index,
+                older: Index | None) -> list[Entry]:
+    """The copy's items as register entries, placed in the current report."""
+    return [_entry(item, copy, unit, current, older) for item in copy.items]
+
+
+def _entry(item: CopyItem, copy: ReturnedCopy, unit: str | None, current: Index,
+           older: Index | None) -> Entry:
+    place, carried, unplaced = _locate(item.place, current, older)
+    who = unit or item.author or copy.name.rsplit(".", 1)[0]
+    source = getattr(place.node, "source", None) if place is not None else None
+    anchor = place.node.anchor if place is not None else None
+    # what the copy says, not who registered it: the same copy added again, with or without
+    # --unit, is the same entry
+    key = "|".join((item.author, item.date, item.kind, ",".join(item.place.anchors),
+                    item.passage, item.text, item.old))
+    return Entry(
+        "gy-" + blake2b(key.encode("utf-8"), digest_size=5).hexdigest(), who, item.author,
+        item.date, item.kind, section_of(place) if place is not None else "",
+        _short(item.passage), _comment(item), item.old, item.text if item.kind != "comment"
+        else "", tuple((r.author, r.date, r.text) for r in item.replies),
+        source.file if source else None, source.line if source else None, anchor, copy.name,
+        carried, unplaced, current.position.get(anchor, len(current.places)) if anchor
+        else len(current.places))
+
+
+def _locate(place: Place, current: Index,
+            older: Index | None) -> tuple[ast.Located | None, str | None, str | None]:
+    """(where now, how it was carried there, why it could not be placed)."""
+    for anchor in _most_precise_first(place.anchors):
+        if anchor in current.by_anchor:
+            return current.by_anchor[anchor], None, None
+    if place.note is not None and place.note_ref is not None:
+        by_reference = _note_by_reference(place.note_ref, current, older)
+        if by_reference is not None:
+            return by_reference
+    if older is not None:
+        for anchor in _most_precise_first(place.anchors):
+            then = older.by_anchor.get(anchor)
+            if then is not None:
+                return _carry(then, current)
+    if not place.anchors and place.note is None:
+        return None, None, "the passage carries no mark of the draft (added by the reviewer?)"
+    kinds = [_KINDS[a[:1]] for a in _most_precise_first(place.anchors) if a[:1] in _KINDS]
+    found = current.similar(place.text, kinds[0] if kinds else None)
+    if found is not None:
+        return found[0], f"found by its words ({found[1]:.0%} alike): the passage was edited " \
+                         "since this copy", None
+    return None, None, "the passage is no longer in the report, and no passage like it is"
+
+
+def _note_by_reference(note_ref: tuple[tuple[str, ...], int], current: Index,
+                       older: Index | None
+                       ) -> tuple[ast.Located | None, str | None, str | None] | None:
+    anchors, which = note_ref
+    for anchor in _most_precise_first(anchors):
+        note = current.note_by_reference(anchor, which)
+        if note is not None:
+            return note, None, None
+        if older is not None:
+            then = older.note_by_reference(anchor, which)
+            if then is not None:
+                return _carry(then, current)
+    return None
+
+
+def _carry(then: ast.Located,
+           current: Index) -> tuple[ast.Located | None, str | None, str | None]:
+    source = getattr(then.node, "source", None)
+    found = current.similar(then.text, type(then.node), source.file if source else None)
+    if found is None:
+        where = f" ({source.file}:{source.line} then)" if source else ""
+        return None, None, f"the passage was edited away since this copy{where}"
+    return found[0], f"carried from the older draft ({found[1]:.0%} alike)", None
+
+
+_PRECISION = {"p": 0, "h": 1, "r": 1, "g": 1, "f": 1, "i": 2, "n": 3, "t": 4}
+_KINDS: dict[str, type] = {"p": ast.Paragraph, "f": ast.Paragraph, "h": ast.Heading,
+                           "i": ast.ListItem, "n": ast.Note, "r": ast.Row, "g": ast.Row,
+                           "t": ast.Table}
+
+
+def _most_precise_first(anchors: tuple[str, ...]) -> list[str]:
+    """A paragraph's own anchor before its item's, a note's paragraph before its note."""
+    return sorted(reversed(anchors), key=lambda anchor: _PRECISION.get(anchor[:1], 5))
+
+
+def section_of(place: ast.Located) -> str:
+    """"Phần thứ nhất, 1.1. Thương mại …": the part and the nearest heading."""
+    if place.table is not None:
+        return place.table.heading or "Bảng"
+    heading, part = place.heading, place.part
+    if heading is None or part is None:
+        return "Trang đầu"
+    if heading is part:
+        return f"{part.label}: {_one_line(ast.plain(part.title))}"
+    return f"{part.label}, {heading.label} {_one_line(ast.plain(heading.title))}"
+
+
+def _comment(item: CopyItem) -> str:
+    if item.kind == "comment":
+        return item.text
+    if item.kind == "insertion":
+        return f"Thêm: «{item.text}»"
+    if item.kind == "deletion":
+        return f"Bỏ: «{item.old}»"
+    return f"Sửa «{item.old}» thành «{item.text}»"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _short(text: str, most: int = 300) -> str:
+    text = _one_line(text)
+    return text if len(text) <= most else text[:most].rsplit(" ", 1)[0] + " …"

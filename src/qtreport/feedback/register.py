@@ -1,0 +1,75 @@
+"""feedback/<round>.yaml, the register of a comment round, written by `feedback add`.
+
+New entries are added at the end of the file as YAML text; nothing already there is
+rewritten, so the statuses, responses and comments the team wrote are never touched, and
+adding the same copy again adds nothing (an entry's id is a digest of what it says).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .mapping import Entry
+
+DEFAULT_ROUND = "vong-1"
+HEADER = """\
+# Sổ tổng hợp ý kiến góp ý (the register of the comment round), written by
+# `qtreport feedback add`, answered by the drafting team: for each entry, set `status`
+# (tiếp thu, tiếp thu một phần, giải trình; chưa xử lý until then) and write `response`.
+# `qtreport feedback table` makes the Bảng tổng hợp, tiếp thu, giải trình from it.
+# New entries are added at the end; nothing here is ever rewritten.
+round: {round}
+entries:
+"""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Text on several lines as a block (|), the rest as PyYAML would write it."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> Any:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def entry_yaml(entry: Entry) -> str:
+    """One entry as a list item of `entries:`."""
+    fields: dict[str, Any] = {"id": entry.id, "unit": entry.unit}
+    if entry.author:
+        fields["author"] = entry.author
+    if entry.date:
+        fields["date"] = entry.date
+    fields["kind"] = entry.kind
+    for key in ("section", "passage", "comment", "old", "new"):
+        if getattr(entry, key):
+            fields[key] = getattr(entry, key)
+    if entry.replies:
+        fields["replies"] = [{k: v for k, v in (("author", a), ("date", d), ("text", t)) if v}
+                             for a, d, t in entry.replies]
+    for key in ("file", "line", "anchor", "copy", "carried", "unplaced"):
+        if getattr(entry, key) is not None:
+            fields[key] = getattr(entry, key)
+    fields["status"] = "chưa xử lý"
+    fields["response"] = ""
+    text = yaml.dump([fields], Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     width=100, default_flow_style=False)
+    return "".join(f"  {line}\n" if line else "\n" for line in text.rstrip("\n").split("\n"))
+
+
+def append_entries(path: Path, round_name: str, entries: list[Entry]) -> None:
+    """Add `entries` at the end of the register (made with its header if missing)."""
+    from ..write import write_atomic
+
+    if not entries:
+        return
+    before = path.read_text(encoding="utf-8") if path.exists() else \
+        HEADER.format(round=round_name)
+    if before and not before.endswith("\n"):
+        before += "\n"
+    write_atomic(path, (before + "".join(entry_yaml(e) for e in entries)).encode("utf-8"))

@@ -1,0 +1,102 @@
+"""The Bảng tổng hợp, tiếp thu, giải trình ý kiến góp ý: the register of a round as a
+document tree, which the Word writer writes like the draft (same styles, landscape A4,
+header rows repeated on every page).
+
+Entries are grouped by section in the order the report reads; those whose passage is no
+longer in the report come last. A summary line on top counts comments, units and answers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Literal
+
+from .. import ast
+from ..diagnostics import SourceRef
+from ..validate.models import FeedbackEntry
+from .mapping import Index, section_of
+
+Align = Literal["left", "center", "right"]
+# (header, width in mm, alignment): 262 mm, the width of a landscape A4 page's text
+COLUMNS: tuple[tuple[str, float, Align], ...] = (
+    ("STT", 12, "center"), ("Nội dung dự thảo", 62, "left"), ("Ý kiến góp ý", 78, "left"),
+    ("Cơ quan, đơn vị", 35, "left"), ("Tiếp thu, giải trình", 75, "left"))
+ELSEWHERE = "Đoạn không còn trong dự thảo hiện nay"
+
+
+def summary_line(entries: Sequence[FeedbackEntry]) -> str:
+    """"12 ý kiến của 5 cơ quan, đơn vị; tiếp thu 6, tiếp thu một phần 2, giải trình 1,
+    chưa xử lý 3.\""""
+    statuses = Counter(entry.status for entry in entries)
+    units = len({entry.unit for entry in entries})
+    counts = ", ".join(f"{status} {statuses[status]}" for status in
+                       ("tiếp thu", "tiếp thu một phần", "giải trình", "chưa xử lý"))
+    return f"{len(entries)} ý kiến của {units} cơ quan, đơn vị; {counts}."
+
+
+def synthesis_document(draft: ast.Document, entries: Sequence[FeedbackEntry],
+                       register: SourceRef, round_name: str) -> ast.Document:
+    index = Index(draft)
+    ordered = sorted(enumerate(entries), key=lambda pair: (_position(pair[1], index), pair[0]))
+    rows: list[ast.Row] = []
+    section = None
+    for number, (_, entry) in enumerate(ordered, start=1):
+        here = _section(entry, index)
+        if here != section:
+            section = here
+            rows.append(ast.Row((ast.Cell("", bold=True),
+                                 ast.Cell(here, colspan=len(COLUMNS) - 1, bold=True,
+                                          align="left")),
+                                register, f"s-{len(rows)}"))
+        rows.append(_row(number, entry, register))
+    header = ast.Row(tuple(ast.Cell(title, bold=True) for title, _, _ in COLUMNS), register,
+                     "s-header")
+    table = ast.Table(0, "", None, None, tuple(width for _, width, _ in COLUMNS), (header,),
+                      tuple(rows), 11, register, "s-table")
+    meta = draft.meta
+    title = "BẢNG TỔNG HỢP, TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"
+    about = f"vào dự thảo {meta.title}" + (f" {meta.subtitle}" if meta.subtitle else "")
+    front = tuple(ast.Paragraph((ast.Text(text),), register, f"s-front-{i}", style=style)
+                  for i, (style, text) in enumerate((
+                      ("AppendixTitle", title), ("AppendixSubtitle", f"({about})"),
+                      ("AppendixSubtitle", f"Vòng góp ý: {round_name}. {summary_line(entries)}"))))
+    presentation = draft.presentation
+    page = presentation.landscape or presentation.page
+    return ast.Document(
+        ast.Meta(meta.issuer, title, f"{meta.output}-tong-hop-gop-y", register,
+                 congress=subject_of(meta), keywords=meta.keywords, version=meta.version,
+                 commit=meta.commit),
+        ast.Presentation(page, presentation.font, presentation.language,
+                         presentation.styles, presentation.source),
+        front, (table,), ())
+
+
+def subject_of(meta: ast.Meta) -> str:
+    return f"Góp ý dự thảo {meta.title}"
+
+
+def _position(entry: FeedbackEntry, index: Index) -> int:
+    if entry.anchor and entry.anchor in index.position:
+        return index.position[entry.anchor]
+    return len(index.places)
+
+
+def _section(entry: FeedbackEntry, index: Index) -> str:
+    if entry.anchor and entry.anchor in index.by_anchor:
+        return section_of(index.by_anchor[entry.anchor])
+    return ELSEWHERE
+
+
+def _row(number: int, entry: FeedbackEntry, register: SourceRef) -> ast.Row:
+    passage = f"“{entry.passage}”" if entry.passage else ""  # its section heads the group
+    comment = entry.comment or ""
+    for reply in entry.replies:
+        comment += f"\n— {reply.author or 'Trả lời'}: {reply.text}"
+    answer = entry.status[:1].upper() + entry.status[1:] + "."
+    if entry.response:
+        answer += "\n" + entry.response.strip()
+    texts = (str(number), passage, comment, entry.unit, answer)
+    cells = tuple(ast.Cell(text, align=align) for text, (_, _, align) in
+                  zip(texts, COLUMNS, strict=True))
+    return ast.Row(cells, register, entry.id)

@@ -1,0 +1,79 @@
+"""The git repository the report lives in: which commit is checked out, and the report's
+files as they were at another commit (to map a returned copy of an older draft).
+
+The commit is read from .git's own files (no process started for a build); the files of
+an older commit are asked of `git` itself.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+_SHA = re.compile(r"^[0-9a-f]{40}$")
+
+
+def head_commit(root: Path) -> str | None:
+    """The commit checked out in the repository at `root`; None outside git."""
+    try:
+        git = _git_dir(root)
+        if git is None:
+            return None
+        head = (git / "HEAD").read_text(encoding="utf-8").strip()
+        if _SHA.match(head):
+            return head  # detached
+        if not head.startswith("ref: "):
+            return None
+        return _ref(git, head[5:].strip())
+    except OSError:
+        return None
+
+
+def _git_dir(root: Path) -> Path | None:
+    dot_git = root / ".git"
+    if dot_git.is_dir():
+        return dot_git
+    if dot_git.is_file():  # a worktree or a submodule: "gitdir: <path>"
+        text = dot_git.read_text(encoding="utf-8").strip()
+        if text.startswith("gitdir: "):
+            return (root / text[8:]).resolve()
+    return None
+
+
+def _ref(git: Path, ref: str) -> str | None:
+    common = git
+    if (git / "commondir").is_file():  # a worktree keeps its refs in the main repository
+        common = (git / (git / "commondir").read_text(encoding="utf-8").strip()).resolve()
+    for folder in (git, common):
+        loose = folder / ref
+        if loose.is_file():
+            sha = loose.read_text(encoding="utf-8").strip()
+            return sha if _SHA.match(sha) else None
+        packed = folder / "packed-refs"
+        if packed.is_file():
+            for line in packed.read_text(encoding="utf-8").splitlines():
+                sha, _, name = line.partition(" ")
+                if name == ref and _SHA.match(sha):
+                    return sha
+    return None
+
+
+class GitError(Exception):
+    """git could not give the files of a commit; the message says why."""
+
+
+def export_tree(root: Path, commit: str, folders: list[str], target: Path) -> None:
+    """Write `folders` (relative to `root`) as they were at `commit` under `target`."""
+    import io
+    import tarfile
+
+    try:
+        done = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", commit,
+                               "--", *folders], capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise GitError(f"git could not be run: {err}") from None
+    if done.returncode != 0:
+        raise GitError(done.stderr.decode("utf-8", "replace").strip() or "git archive failed")
+    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
+        archive.extractall(target, filter="data")
