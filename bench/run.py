@@ -1,4 +1,5 @@
-"""Benchmark: qtreport beside pandoc on the same content, and qtreport at 1x, 10x, 50x.
+"""Benchmark: qtreport beside pandoc on the same content, qtreport at 1x, 10x, 50x, and the
+comment round on 50 returned copies.
 
     make bench                          # or: .venv/bin/python bench/run.py --runs 5
 
@@ -139,6 +140,54 @@ def watch_latency(cwd: Path, runs: int) -> None:
     print(f"\n(the first includes the {QUIET_MS} ms watch waits for a save to settle)")
 
 
+def returned_copies(cwd: Path, count: int) -> list[Path]:
+    """`count` copies of the built draft as reviewers return them: eight comments each, on
+    paragraphs spread over the report, and a tracked deletion."""
+    import docx
+
+    subprocess.run([QTREPORT, "build"], cwd=cwd, check=True, capture_output=True)
+    draft = cwd / "build" / "bao-cao-chinh-tri.docx"
+    folder = cwd / "copies"
+    folder.mkdir(exist_ok=True)
+    copies = []
+    for n in range(count):
+        document = docx.Document(str(draft))
+        paragraphs = [p for p in document.paragraphs if len(p.runs) > 1]
+        for k in range(8):
+            target = paragraphs[(n * 13 + k * 37) % len(paragraphs)]
+            document.add_comment(target.runs, text=f"Góp ý {k + 1} của đơn vị {n + 1}.",
+                                 author=f"Đơn vị {n + 1}")
+        run = paragraphs[(n * 7) % len(paragraphs)].runs[0]._r
+        deleted = run.makeelement(docx.oxml.ns.qn("w:del"),
+                                  {docx.oxml.ns.qn("w:id"): "90001",
+                                   docx.oxml.ns.qn("w:author"): f"Đơn vị {n + 1}"})
+        run.addprevious(deleted)
+        deleted.append(run)
+        for text in run.findall(docx.oxml.ns.qn("w:t")):
+            text.tag = docx.oxml.ns.qn("w:delText")
+        path = folder / f"don-vi-{n + 1:02}.docx"
+        document.save(str(path))
+        copies.append(path)
+    return copies
+
+
+def feedback_round(cwd: Path, count: int, runs: int) -> None:
+    """`qtreport feedback add` on `count` returned copies of the whole report."""
+    copies = [str(path) for path in returned_copies(cwd, count)]
+    register = cwd / "feedback"
+    first, again = [], []
+    for _ in range(runs):
+        shutil.rmtree(register, ignore_errors=True)
+        first.append(run_once([QTREPORT, "feedback", "add", *copies], cwd)[0])
+        again.append(run_once([QTREPORT, "feedback", "add", *copies], cwd)[0])
+    entries = (register / "vong-1.yaml").read_text(encoding="utf-8").count("\n  - id: ")
+    print(f"\nqtreport feedback add, {count} returned copies of the whole report "
+          f"({entries} comments and changes), median of {runs} runs\n")
+    print(f"| {'into a new register':<22} | {'the same copies again':>22} |")
+    print(f"|{'-' * 24}|{'-' * 24}|")
+    print(f"| {statistics.median(first):>20.2f} s | {statistics.median(again):>20.2f} s |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -152,6 +201,7 @@ def main() -> None:
         shutil.copytree(REPO / "templates", root / "templates")
         side_by_side(root, args.runs)
         watch_latency(root, max(args.runs, 5))
+        feedback_round(root, 50, min(args.runs, 3))
     scale([int(x) for x in args.scales.split(",")], args.runs)
 
 
