@@ -112,3 +112,43 @@ def comment_in_note(source: Path, target: Path, contains: str, text: str, author
 def copy_of(source: Path, target: Path) -> Path:
     shutil.copyfile(source, target)
     return target
+
+
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+_EXTENDED = "word/commentsExtended.xml"
+_EXTENDED_TYPE = ("application/vnd.openxmlformats-officedocument.wordprocessingml."
+                  "commentsExtended+xml")
+_EXTENDED_REL = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
+
+
+def reply(source: Path, target: Path, to: str, text: str, author: str) -> None:
+    """A reply, as Word 2013 and later write one, to the comment whose text is `to`: a
+    comment of its own on the same words, tied to its parent in commentsExtended.xml."""
+    parts = _parts(source)
+    comments = etree.fromstring(parts["word/comments.xml"])
+    parent = next(c for c in comments.findall(f"{W}comment")
+                  if "".join(t.text or "" for t in c.iter(f"{W}t")) == to)
+    parent_paragraph = parent.find(f"{W}p")
+    parent_paragraph.set(f"{W14}paraId", parent_paragraph.get(f"{W14}paraId") or "1A2B3C4D")
+    number = str(max(int(c.get(f"{W}id")) for c in comments.findall(f"{W}comment")) + 1)
+    added = etree.SubElement(comments, f"{W}comment", {f"{W}id": number, f"{W}author": author,
+                                                         f"{W}date": "2026-11-21T09:00:00Z"})
+    paragraph = etree.SubElement(added, f"{W}p", {f"{W14}paraId": "5E6F7A8B"})
+    etree.SubElement(etree.SubElement(paragraph, f"{W}r"), f"{W}t").text = text
+    extended = etree.Element(f"{W15}commentsEx", nsmap={"w15": W15[1:-1]})
+    etree.SubElement(extended, f"{W15}commentEx",
+                     {f"{W15}paraId": parent_paragraph.get(f"{W14}paraId"), f"{W15}done": "0"})
+    etree.SubElement(extended, f"{W15}commentEx",
+                     {f"{W15}paraId": "5E6F7A8B", f"{W15}paraIdParent":
+                      parent_paragraph.get(f"{W14}paraId"), f"{W15}done": "0"})
+    parts["word/comments.xml"], parts[_EXTENDED] = _xml(comments), _xml(extended)
+    types = parts["[Content_Types].xml"].decode()
+    parts["[Content_Types].xml"] = types.replace(
+        "</Types>", f'<Override PartName="/{_EXTENDED}" ContentType="{_EXTENDED_TYPE}"/>'
+        "</Types>").encode()
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    parts["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>", f'<Relationship Id="rIdReply" Type="{_EXTENDED_REL}" '
+        'Target="commentsExtended.xml"/></Relationships>').encode()
+    _save(parts, target)

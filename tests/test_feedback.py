@@ -18,7 +18,7 @@ from conftest import FROZEN
 from docx_reading import pandoc_json, require
 from ooxml import assert_valid_docx
 from qtreport.readers.docx import read_copy
-from returned_copies import comment, comment_in_note, copy_of, track_change
+from returned_copies import comment, comment_in_note, copy_of, reply, track_change
 
 ECONOMY = "data/sections/phan-1/kinh-te.yaml"
 SENTENCE = "Nền kinh tế của thị xã phục hồi"  # the first paragraph of kinh-te.yaml
@@ -105,6 +105,22 @@ def test_returned_copies_go_into_the_register_at_their_yaml_lines(qtreport, repo
     assert again.exit_code == 0 and "3 đã có" in again.output
     assert (repo / "feedback" / "vong-1.yaml").read_bytes() == before
     assert qtreport(repo, "check").exit_code == 0
+
+
+def test_a_reply_goes_with_its_comment(qtreport, repo, tmp_path):
+    copy = tmp_path / "tra-loi.docx"
+    comment(build(qtreport, repo), copy, SENTENCE, "Số liệu này lấy ở đâu?", "Chi bộ 3")
+    reply(copy, copy, "Số liệu này lấy ở đâu?", "Theo Chi cục Thống kê.", "Văn phòng")
+    assert qtreport(repo, "feedback", "add", str(copy)).exit_code == 0
+    [entry] = register(repo)
+    assert entry["comment"] == "Số liệu này lấy ở đâu?"
+    assert entry["replies"] == [{"author": "Văn phòng", "date": "2026-11-21",
+                                 "text": "Theo Chi cục Thống kê."}]
+    assert qtreport(repo, "feedback", "table").exit_code == 0
+    import docx
+
+    table = docx.Document(str(repo / "build" / "bao-cao-chinh-tri-tong-hop-gop-y.docx"))
+    assert "— Văn phòng: Theo Chi cục Thống kê." in table.tables[0].rows[2].cells[2].text
 
 
 def test_a_copy_of_an_older_draft_is_carried_to_where_its_passage_is_now(
