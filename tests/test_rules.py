@@ -260,6 +260,7 @@ EXAMPLES: dict[str, tuple[Callable[[MiniRepo], None], tuple[str, ...]]] = {
     "QT812": (returned("no-comments"), ADD),
     "QT813": (returned("unplaced"), ADD),
     "QT814": (returned("register-not-last"), ADD),
+    "QT820": (lambda repo: None, ("diff", "ban-khong-co", "--findings", "json")),
 }
 
 

@@ -55,8 +55,21 @@ class Tab(Record):
     pass
 
 
-Inline = Text | Strong | Emph | Superscript | NoteRef | LineBreak | Tab
+class Inserted(Record):
+    """Words a revision adds (a tracked insertion: diff.py)."""
+
+    content: tuple[Inline, ...]
+
+
+class Deleted(Record):
+    """Words a revision takes out (a tracked deletion: diff.py)."""
+
+    content: tuple[Inline, ...]
+
+
+Inline = Text | Strong | Emph | Superscript | NoteRef | LineBreak | Tab | Inserted | Deleted
 Inlines = tuple[Inline, ...]
+Change = Literal["inserted", "deleted"] | None  # a whole paragraph, note or row
 
 
 class Run(NamedTuple):
@@ -67,43 +80,57 @@ class Run(NamedTuple):
     bold: bool = False
     italic: bool = False
     superscript: bool = False
+    change: Change = None
 
 
-def runs(inlines: Inlines) -> list[Run | NoteRef]:
+class MarkedNoteRef(NamedTuple):
+    """A note's reference mark that a revision adds or takes out."""
+
+    ref: NoteRef
+    change: Change
+
+
+def runs(inlines: Inlines) -> list[Run | NoteRef | MarkedNoteRef]:
     """The inlines as runs of formatting, neighbours in the same formatting merged."""
     if all(type(inline) is Text or type(inline) is NoteRef for inline in inlines):
         # most paragraphs: plain text and note marks, neighbouring texts already one
         return [Run(inline.text) if type(inline) is Text else inline  # type: ignore[misc]
                 for inline in inlines]
-    out: list[Run | NoteRef] = []
-    _flatten(inlines, False, False, False, out)
+    out: list[Run | NoteRef | MarkedNoteRef] = []
+    _flatten(inlines, Run(""), out)
     return out
 
 
-def _flatten(inlines: Inlines, bold: bool, italic: bool, sup: bool,
-             out: list[Run | NoteRef]) -> None:
+def _flatten(inlines: Inlines, style: Run, out: list[Run | NoteRef | MarkedNoteRef]) -> None:
+    """`style` is the formatting around: a Run whose text is not used."""
     for inline in inlines:
         if isinstance(inline, Text | LineBreak | Tab):
             text = inline.text if isinstance(inline, Text) else \
                 "\n" if isinstance(inline, LineBreak) else "\t"
             last = out[-1] if out else None
-            if isinstance(last, Run) and (last.bold, last.italic, last.superscript) == \
-                    (bold, italic, sup):
-                out[-1] = Run(last.text + text, bold, italic, sup)
+            if isinstance(last, Run) and last[1:] == style[1:]:
+                out[-1] = last._replace(text=last.text + text)
             else:
-                out.append(Run(text, bold, italic, sup))
+                out.append(style._replace(text=text))
         elif isinstance(inline, Strong):
-            _flatten(inline.content, True, italic, sup, out)
+            _flatten(inline.content, style._replace(bold=True), out)
         elif isinstance(inline, Emph):
-            _flatten(inline.content, bold, True, sup, out)
+            _flatten(inline.content, style._replace(italic=True), out)
         elif isinstance(inline, Superscript):
-            _flatten(inline.content, bold, italic, True, out)
+            _flatten(inline.content, style._replace(superscript=True), out)
+        elif isinstance(inline, Inserted):
+            _flatten(inline.content, style._replace(change="inserted"), out)
+        elif isinstance(inline, Deleted):
+            _flatten(inline.content, style._replace(change="deleted"), out)
+        elif isinstance(inline, NoteRef) and style.change is not None:
+            out.append(MarkedNoteRef(inline, style.change))
         else:
             out.append(inline)
 
 
 def plain(inlines: Inlines) -> str:
-    """The text of the inlines as printed, without note marks."""
+    """The text of the inlines as printed, without note marks; of a revision, the text it
+    leaves (what it takes out is not printed)."""
     if len(inlines) == 1 and isinstance(inlines[0], Text):  # most headings and cells
         return inlines[0].text
     return "".join(_plain_pieces(inlines))
@@ -119,6 +146,8 @@ def _plain_pieces(inlines: Inlines) -> Iterator[str]:
             yield "\n"
         elif isinstance(inline, Tab):
             yield "\t"
+        elif isinstance(inline, Inserted):
+            yield from _plain_pieces(inline.content)
 
 
 # -- blocks ---------------------------------------------------------------------------------
@@ -131,6 +160,8 @@ class Heading(Record):
     source: SourceRef
     anchor: str
     remark: str | None = None
+    change: Change = None  # a revision adds or takes out the whole heading
+    label_was: str | None = None  # a revision renumbers it: the label it had
 
 
 class Paragraph(Record):
@@ -139,6 +170,7 @@ class Paragraph(Record):
     anchor: str
     remark: str | None = None
     style: str | None = None  # a named paragraph style (the first page's block); else body
+    change: Change = None  # a revision adds or takes out the whole paragraph
 
 
 class ListItem(Record):
@@ -149,6 +181,8 @@ class ListItem(Record):
     source: SourceRef
     anchor: str
     remark: str | None = None
+    change: Change = None
+    label_was: str | None = None  # a revision renumbers it: the label it had
 
 
 class Page(Record):
@@ -182,6 +216,7 @@ class Cell(Record):
     italic: bool = False
     align: Literal["left", "center", "right"] = "center"
     indent: int = 0  # levels of "Trong đó" indentation
+    content: tuple[Inline, ...] | None = None  # a revision's words, where they differ from text
 
 
 class Row(Record):
@@ -190,6 +225,7 @@ class Row(Record):
     cells: tuple[Cell, ...]
     source: SourceRef
     anchor: str
+    change: Change = None  # a revision adds or takes out the whole row
 
 
 class Tally(Record):
@@ -284,6 +320,7 @@ class Note(Record):
     source: SourceRef
     anchor: str
     remark: str | None = None
+    change: Change = None  # a revision adds or takes out the whole note
 
 
 # -- every anchored node, in reading order -----------------------------------------------------
@@ -412,12 +449,20 @@ class Presentation(Record):
     landscape: Page | None = None  # the page of wide tables (the appendices'), if other
 
 
+class Revision(Record):
+    """Who the tracked changes of a comparison are by, and when (diff.py)."""
+
+    author: str
+    date: str  # ISO 8601, e.g. 2026-11-20T09:00:00Z
+
+
 class Document(Record):
     meta: Meta
     presentation: Presentation
     front: tuple[Paragraph, ...]  # the first page's block, above Phần thứ nhất
     body: tuple[Block, ...]
     notes: tuple[Note, ...]  # by number: notes[n - 1] is footnote n
+    revision: Revision | None = None  # a comparison of two drafts: its changes are tracked
 
     @property
     def tables(self) -> list[Table]:

@@ -205,6 +205,43 @@ def indicators(
     raise typer.Exit(EXIT_OK)
 
 
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="The older draft: a git revision or a report folder",
+                                       show_default=False)],
+    new: Annotated[str | None, typer.Argument(
+        help="The newer draft [default: the working tree]", show_default=False)] = None,
+    author: Annotated[str, typer.Option(help="Who the tracked changes are by")] = "qtreport",
+    date: Annotated[str | None, typer.Option(
+        help="Their date, e.g. 2026-11-20T09:00:00Z [default: the newer draft's commit date]")
+    ] = None,
+    data: DataOpt = None,
+    templates: TemplatesOpt = None,
+    out: OutOpt = None,
+    findings: Annotated[Format, typer.Option(
+        help="How to print findings: human, json or github")] = Format.human,
+) -> None:
+    """Write build/<name>-so-sanh.docx: the newer draft with its changes from the older one
+    as Word tracked changes; and say what changed."""
+    from .output import print_not_written, print_written
+    from .pipeline import compare_drafts
+
+    printer = _printer()
+    with printer.status("Đang so sánh hai bản dự thảo… (comparing)"):
+        result = compare_drafts(_paths(data, templates, out), old, new, author, date)
+    _report(result.findings, findings)
+    if findings is not Format.human:
+        raise typer.Exit(EXIT_FINDINGS if result.output is None else EXIT_OK)
+    if result.output is None:
+        print_not_written(printer)
+        raise typer.Exit(EXIT_FINDINGS)
+    from .output import print_summary
+
+    print_summary(printer, result.summary, result.old_name, result.new_name)
+    print_written(printer, _shown(result.output))
+    raise typer.Exit(EXIT_OK)
+
+
 feedback_app = typer.Typer(
     help="The comment round: returned copies → feedback/<round>.yaml → the synthesis table.",
     no_args_is_help=True)
@@ -267,6 +304,30 @@ def feedback_list(
         printer.rich().print(table)
     printer.line(_summary_of(document))
     raise typer.Exit(EXIT_OK)
+
+
+@feedback_app.command("apply")
+def feedback_apply(
+    copies: Annotated[list[Path] | None, typer.Argument(
+        help="Returned copies whose tracked changes to write [default: the register's "
+             "changes taken in (tiếp thu) and not yet applied]", show_default=False)] = None,
+    dry_run: Annotated[bool, typer.Option(help="Show what would change; write nothing")] = False,
+    round: RoundOpt = "vong-1",
+    data: DataOpt = None,
+    templates: TemplatesOpt = None,
+) -> None:
+    """Write reviewers' tracked changes of plain text into the YAML they came from; list
+    those the report computes (figures, numbers, appendix cells) with where to change them."""
+    from .output import print_applied
+    from .pipeline import feedback_apply as run_apply
+
+    result = run_apply(_paths(data, templates), [_absolute(c) or c for c in copies or []],
+                       round, dry_run)
+    printer = _printer()
+    _report(result.findings, Format.human)
+    if result.plan is not None:
+        print_applied(printer, result.plan, [_shown(p) for p in result.written], dry_run)
+    raise typer.Exit(EXIT_FINDINGS if result.findings.errors else EXIT_OK)
 
 
 def _of_the_round(findings: Findings) -> Findings:

@@ -122,3 +122,47 @@ def _human_line(f: Finding) -> list[Piece]:
     if f.hint:
         pieces += ["\n      ", (f"→ {f.hint}", "green")]
     return pieces
+
+
+def print_summary(out: Printer, summary: Any, old: str, new: str) -> None:
+    """What a comparison of two drafts found (diff.Summary), for people."""
+    added, removed, edited = summary.paragraphs
+    notes_added, notes_removed, notes_edited = summary.notes
+    out.line(("So sánh", "bold"), f" (compared) {old} → {new}")
+    out.line(f"  Đoạn văn (paragraphs): {added} thêm, {removed} bỏ, {edited} sửa "
+             f"(added, removed, edited)")
+    out.line(f"  Chú thích (notes): {notes_added} thêm, {notes_removed} bỏ, {notes_edited} sửa")
+    if summary.sections:
+        out.line(f"  Mục có thay đổi (sections changed): {len(summary.sections)}")
+        for section in summary.sections:
+            out.line(("    · ", "dim"), section)
+    if summary.figures:
+        out.line("  Số liệu thay đổi (figures changed):")
+        for figure in summary.figures:
+            out.line(("    · ", "dim"), f"{figure.table} · {figure.row} · {figure.column}: ",
+                     (figure.old or "—", "red"), " → ", (figure.new or "—", "green"))
+    if summary.quoting:
+        out.line("  Câu có số liệu thay đổi (sentences whose figures changed):")
+        for sentence in summary.quoting:
+            out.line(("    · ", "dim"), sentence)
+
+
+def print_applied(out: Printer, plan: Any, written: list[str], dry_run: bool) -> None:
+    """What `feedback apply` wrote (a unified diff), and what it would not write and why."""
+    diff = plan.diff()
+    if diff:
+        for line in diff.rstrip("\n").split("\n"):
+            colour = "green" if line.startswith("+") and not line.startswith("+++") else \
+                "red" if line.startswith("-") and not line.startswith("---") else "dim" \
+                if line.startswith("@@") else ""
+            out.line((line, colour) if colour else line)
+    for refusal in plan.refused:
+        out.line(("Không ghi", "yellow"), f" (not written) {refusal.change.label}")
+        out.line(("      → ", "green"), refusal.reason)
+    count = len(plan.written)
+    if dry_run:
+        out.line(("Chạy thử", "bold"), f" (dry run): {count} thay đổi sẽ được ghi; nothing written")
+    elif written:
+        out.line(("Đã ghi", "green"), f" (written) {count} thay đổi: {', '.join(written)}")
+    else:
+        out.line("Không có thay đổi nào để ghi (nothing to write)")

@@ -17,6 +17,7 @@ from . import ast, rules
 from .diagnostics import Findings, SourceRef
 
 if TYPE_CHECKING:
+    from .feedback.apply import Change, Plan
     from .feedback.mapping import Entry, Index
     from .validate.models import FeedbackRegister
 
@@ -288,3 +289,213 @@ def feedback_table(paths: Paths, round_name: str) -> Result:
         return result
     result.output = target
     return result
+
+
+# -- comparing two drafts ---------------------------------------------------------------------
+
+FIXED_DATE = "2000-01-01T00:00:00Z"  # the revisions' date when no commit gives one
+
+
+@dataclass
+class DiffResult:
+    findings: Findings
+    summary: object | None = None  # diff.Summary
+    output: Path | None = None
+    old_name: str = ""
+    new_name: str = ""
+
+
+def compare_drafts(paths: Paths, old: str, new: str | None, author: str,
+                   date: str | None) -> DiffResult:
+    """build/<output>-so-sanh.docx: draft `new` (the working tree if None) with its changes
+    from draft `old` tracked. `old` and `new` are git revisions or report folders."""
+    import tempfile
+
+    from .diff import compare
+    from .readers.git import commit_date, head_commit
+    from .write import write_atomic
+    from .writers.docx import write_docx
+
+    result = DiffResult(Findings())
+    with tempfile.TemporaryDirectory(prefix="qtreport-diff-") as work:
+        before = _draft(paths, old, Path(work) / "old", result.findings)
+        after = _draft(paths, new, Path(work) / "new", result.findings) if new else \
+            (check(paths, text_checks=False, registers=False), head_commit(paths.root))
+    if before is None or after is None:
+        return result
+    (old_result, _), (new_result, new_commit) = before, after
+    for checked in (old_result, new_result):
+        if checked.document is None:
+            result.findings.items.extend(f for f in checked.findings.items
+                                         if f.severity == "error")
+    if old_result.document is None or new_result.document is None:
+        return result
+    # the newer draft's commit date (the working tree's: HEAD's), so the same drafts give
+    # the same bytes
+    when = date or (commit_date(paths.root, new_commit) if new_commit else None) or FIXED_DATE
+    document, summary = compare(old_result.document, new_result.document,
+                                ast.Revision(author, when))
+    target = paths.out / f"{document.meta.output}-so-sanh.docx"
+    try:
+        write_atomic(target, write_docx(document))
+    except OSError as err:
+        result.findings.report(rules.DOCUMENT_NOT_WRITTEN, SourceRef(paths.name(target), 1),
+                               "không ghi được tệp kết quả",
+                               f"cannot write the document: {err.strerror or err}")
+        return result
+    result.summary, result.output = summary, target
+    result.old_name, result.new_name = old, new or "the working tree"
+    return result
+
+
+def _draft(paths: Paths, which: str, work: Path,
+           findings: Findings) -> tuple[Result, str | None] | None:
+    """The draft named `which`: a report folder (its data/ and templates/, or a data
+    folder with the templates of this one), else a git revision built from its files."""
+    from .readers.git import GitError, export_tree, resolve
+
+    folder = (Path.cwd() / which).resolve()
+    if (folder / "data" / "report.yaml").is_file():
+        return check(Paths.at(folder), text_checks=False, registers=False), None
+    if (folder / "report.yaml").is_file():
+        return check(Paths.at(folder.parent, folder, paths.templates), text_checks=False,
+                     registers=False), None
+    commit = resolve(paths.root, which)
+    if commit is None:
+        findings.report(rules.DRAFT_NOT_FOUND, SourceRef(which, 1),
+                        f"không tìm thấy bản dự thảo '{which}'",
+                        f"'{which}' is neither a report folder nor a git revision of this "
+                        "repository", "name a commit, a branch or a tag (git log shows them), "
+                        "or a folder that holds data/report.yaml")
+        return None
+    names = [paths.name(paths.data), paths.name(paths.templates)]
+    try:
+        export_tree(paths.root, commit, names, work)
+    except GitError as err:
+        findings.report(rules.DRAFT_NOT_FOUND, SourceRef(which, 1),
+                        f"không lấy được bản dự thảo '{which}' từ git",
+                        f"git cannot give the files of '{which}': {err}")
+        return None
+    return check(Paths.at(work, work / names[0], work / names[1]), text_checks=False,
+                 registers=False), commit
+
+
+# -- reviewers' tracked changes into the YAML --------------------------------------------------
+
+@dataclass
+class ApplyResult:
+    findings: Findings
+    plan: Plan | None = None
+    written: list[Path] = field(default_factory=list)
+
+
+def feedback_apply(paths: Paths, copies: list[Path], round_name: str,
+                   dry_run: bool) -> ApplyResult:
+    """Write reviewers' tracked changes into the YAML: those of `copies`, or, without
+    copies, the register's changes the team took in (tiếp thu) and has not yet applied."""
+    from .feedback.apply import plan_changes
+
+    current = check(paths, text_checks=False, registers=False)
+    result = ApplyResult(current.findings if current.document is None else Findings())
+    if current.document is None:
+        return result
+    target = paths.feedback / f"{round_name}.yaml"
+    changes = _copy_changes(paths, copies, current.document, result.findings) if copies \
+        else _register_changes(paths, target, result.findings)
+    if changes is None:
+        return result
+    plan = plan_changes(current.document,
+                        lambda name: (paths.root / name).read_text(encoding="utf-8"), changes)
+    result.plan = plan
+    if plan.texts and not _still_checks(paths, plan.texts, result.findings):
+        plan.texts.clear()
+        return result
+    if dry_run:
+        return result
+    from .write import write_atomic
+
+    for name, text in plan.texts.items():
+        write_atomic(paths.root / name, text.encode("utf-8"))
+        result.written.append(paths.root / name)
+    applied = [c.entry for c in plan.written if c.entry is not None]
+    if applied:
+        _mark_applied(paths, target, applied)
+        result.written.append(target)
+    return result
+
+
+def _copy_changes(paths: Paths, copies: list[Path], document: ast.Document,
+                  findings: Findings) -> list[Change]:
+    from .feedback.apply import Change
+    from .feedback.mapping import Index, place_items
+    from .readers.docx import CopyError, read_copy
+
+    index, changes = Index(document), []
+    for path in copies:
+        try:
+            copy = read_copy(path)
+        except CopyError as err:
+            findings.report(rules.COPY_UNREADABLE, SourceRef(paths.name(path), 1), err.message,
+                            err.message_en, err.hint)
+            continue
+        for entry in place_items(copy, None, index, None):
+            if entry.kind != "comment":
+                changes.append(Change(entry.anchor, entry.before, entry.old, entry.new,
+                                      f"{copy.name}: {entry.comment}"))
+    return changes
+
+
+def _register_changes(paths: Paths, target: Path, findings: Findings) -> list[Change] | None:
+    from .feedback.apply import Change
+    from .readers.yaml import load_file
+    from .validate.models import FeedbackRegister
+    from .validate.schema import validate_model
+
+    name = paths.name(target)
+    loaded = load_file(target, name, findings, inside=paths.feedback) \
+        if target.exists() else None
+    register = validate_model(loaded, FeedbackRegister, findings) if loaded else None
+    if register is None:
+        if not findings.errors:
+            findings.report(rules.FILE_UNREADABLE, SourceRef(name, 1),
+                            "không có sổ góp ý của vòng này", f"there is no {name}",
+                            "give the returned copies, or run qtreport feedback add first")
+        return None
+    return [Change(e.anchor, e.before or "", e.old or "", e.new or "",
+                   f"{e.id} ({e.unit}): {e.comment or ''}", i)
+            for i, e in enumerate(register.entries)
+            if e.kind != "comment" and e.status == "tiếp thu" and not e.applied]
+
+
+def _still_checks(paths: Paths, texts: dict[str, str], findings: Findings) -> bool:
+    """The edited report, in a copy, checks without errors; else its errors, and no write."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="qtreport-apply-") as work:
+        root = Path(work)
+        for folder in (paths.data, paths.templates):
+            shutil.copytree(folder, root / paths.name(folder))
+        for name, text in texts.items():
+            (root / name).write_text(text, encoding="utf-8")
+        after = check(Paths.at(root, root / paths.name(paths.data),
+                               root / paths.name(paths.templates)), text_checks=False,
+                      registers=False)
+    findings.items.extend(f for f in after.findings.items if f.severity == "error")
+    return not after.findings.errors
+
+
+def _mark_applied(paths: Paths, target: Path, entries: list[int]) -> None:
+    """`applied: true` under the status of each entry written, nothing else touched."""
+    from .readers.yaml import load_file
+    from .write import write_atomic
+
+    loaded = load_file(target, paths.name(target), Findings(), inside=paths.feedback)
+    if loaded is None:
+        return
+    lines = loaded.text.splitlines(keepends=True)
+    for index in sorted(entries, reverse=True):
+        ref = loaded.ref(("entries", index, "status"))
+        indent = " " * max(ref.column - 1, 0)
+        lines.insert(ref.line, f"{indent}applied: true\n")
+    write_atomic(target, "".join(lines).encode("utf-8"))

@@ -24,7 +24,7 @@ FAMILIES = {
     "QT5": "Indicator data",
     "QT6": "Indicator consistency",
     "QT7": "The wording of the printed text",
-    "QT8": "The comment round (feedback/)",
+    "QT8": "The comment round (feedback/) and revisions",
 }
 
 # -- reading the files ----------------------------------------------------------------------
@@ -382,6 +382,11 @@ REGISTER_UNWRITABLE = Rule(
     "`qtreport feedback add` adds entries at the end of feedback/<round>.yaml and never "
     "rewrites what is there; the file must load, and 'entries:' must be its last key.",
     "correct the register (qtreport check shows its errors), keep 'entries:' last")
+DRAFT_NOT_FOUND = Rule(
+    "QT820", "draft-not-found", _E, "không tìm thấy bản dự thảo", "draft not found",
+    "`qtreport diff OLD NEW` compares two drafts, each a git revision of the repository (a "
+    "commit, a branch, a tag) or a folder that holds a report. The one named is neither.",
+    "name a commit, a branch or a tag (git log shows them), or a report folder")
 
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in sorted(

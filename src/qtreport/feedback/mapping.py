@@ -37,6 +37,7 @@ class Entry(Record):
     old: str
     new: str
     replies: tuple[tuple[str, str, str], ...]  # (author, date, text)
+    before: str  # a change: the words just before it
     file: str | None
     line: int | None
     anchor: str | None
@@ -111,7 +112,7 @@ def _entry(item: CopyItem, copy: ReturnedCopy, unit: str | None, current: Index,
         "gy-" + blake2b(key.encode("utf-8"), digest_size=5).hexdigest(), who, item.author,
         item.date, item.kind, section_of(place) if place is not None else "",
         _short(item.passage), _comment(item), item.old, item.text if item.kind != "comment"
-        else "", tuple((r.author, r.date, r.text) for r in item.replies),
+        else "", tuple((r.author, r.date, r.text) for r in item.replies), item.before,
         source.file if source else None, source.line if source else None, anchor, copy.name,
         carried, unplaced, current.position.get(anchor, len(current.places)) if anchor
         else len(current.places))

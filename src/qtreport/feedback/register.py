@@ -46,7 +46,7 @@ def entry_yaml(entry: Entry) -> str:
     if entry.date:
         fields["date"] = entry.date
     fields["kind"] = entry.kind
-    for key in ("section", "passage", "comment", "old", "new"):
+    for key in ("section", "passage", "comment", "old", "new", "before"):
         if getattr(entry, key):
             fields[key] = getattr(entry, key)
     if entry.replies:

@@ -18,8 +18,8 @@ def lint_registers(document: ast.Document, registers: dict[str, FeedbackRegister
     texts = "\n".join(place.text for place in nodes)
     for register in registers.values():
         for entry in register.entries:
-            if entry.unplaced or entry.anchor in anchors:
-                continue
+            if entry.unplaced or entry.applied or entry.anchor in anchors:
+                continue  # an applied change edited its own passage
             if entry.passage and entry.passage.strip(" …") in texts:
                 continue  # moved, unchanged
             findings.report(rules.FEEDBACK_PASSAGE_GONE, entry.src,

@@ -69,6 +69,8 @@ class CopyItem(Record):
     passage: str  # the words commented on, or the paragraph around a change
     place: Place
     replies: tuple[Reply, ...] = ()
+    at: int = 0  # a change: where it begins in the paragraph's text (Place.text)
+    before: str = ""  # a change: the words just before it, to find its place again
 
 
 class ReturnedCopy(Record):
@@ -223,13 +225,15 @@ class _Reader:
         context = _around(place.text, offset, len(words) if not inserted else 0)
         previous = self.changes[-1] if self.changes else None
         if inserted and previous is not None and previous.kind == "deletion" and \
-                previous.place == place and previous.author == author:
+                previous.place == place and previous.author == author and \
+                previous.at + len(previous.old) == offset:  # words put where others were
             self.changes[-1] = CopyItem("replacement", author, date, words, previous.old,
-                                        previous.passage, place)
+                                        previous.passage, place, (), previous.at,
+                                        previous.before)
             return
         self.changes.append(CopyItem("insertion" if inserted else "deletion", author, date,
                                      words if inserted else "", "" if inserted else words,
-                                     context, place))
+                                     context, place, (), offset, _before(place.text, offset)))
 
     # -- comments -----------------------------------------------------------------------
 
@@ -311,6 +315,14 @@ def _reply(comment: Any) -> Reply:
 
 def _day(stamp: str) -> str:
     return stamp[:10] if len(stamp) >= 10 and stamp[4] == "-" else ""
+
+
+def _before(text: str, offset: int, reach: int = 40) -> str:
+    """The words just before `offset`: up to `reach` characters, from a word's start."""
+    start = max(0, offset - reach)
+    while 0 < start < offset and not text[start - 1].isspace():
+        start += 1
+    return text[start:offset]
 
 
 def _around(text: str, offset: int, length: int, reach: int = 60) -> str:

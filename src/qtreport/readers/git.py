@@ -77,3 +77,28 @@ def export_tree(root: Path, commit: str, folders: list[str], target: Path) -> No
         raise GitError(done.stderr.decode("utf-8", "replace").strip() or "git archive failed")
     with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
         archive.extractall(target, filter="data")
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                              timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def resolve(root: Path, revision: str) -> str | None:
+    """The commit a revision names (a branch, a tag, HEAD~2, a hash); None if none."""
+    return _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+
+
+def commit_date(root: Path, commit: str) -> str | None:
+    """When the commit was made, in UTC: 2026-11-20T09:00:00Z."""
+    stamp = _git(root, "log", "-1", "--format=%ct", commit)
+    if not stamp or not stamp.isdigit():
+        return None
+    import datetime
+
+    moment = datetime.datetime.fromtimestamp(int(stamp), datetime.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

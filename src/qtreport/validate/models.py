@@ -442,6 +442,7 @@ class FeedbackEntry(InputModel):
     comment: Text | None = None  # the comment; the change in words
     old: Text | None = None  # a change's deleted words
     new: Text | None = None  # a change's inserted words
+    before: Text | None = None  # a change: the words just before it, to find its place
     replies: list[FeedbackReply] = []
     file: Text | None = None  # where the passage is written now
     line: int | None = None

@@ -27,9 +27,15 @@ def _start_of_block(text: str) -> str:
 
 def inlines(content: ast.Inlines) -> str:
     out = []
-    for run in ast.runs(content):
+    for run in ast.runs(content):  # of a revision, what it leaves: the words it takes out go
+        if isinstance(run, ast.MarkedNoteRef):
+            if run.change != "deleted":
+                out.append(f"[^{run.ref.number}]")
+            continue
         if isinstance(run, ast.NoteRef):
             out.append(f"[^{run.number}]")
+            continue
+        if run.change == "deleted":
             continue
         text = escape(run.text)
         if run.superscript:

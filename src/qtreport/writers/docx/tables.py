@@ -23,9 +23,11 @@ INDENT_MM = 3  # a level of "Trong đó" indentation in the name column
 
 
 Mark = Callable[[Any, Any, str], None]  # bookmark (first paragraph, last, anchor)
+Words = Callable[[Any, ast.Cell, float], None]  # a revised cell's words into its paragraph
+RowMark = Callable[[Any, ast.Change], None]  # a row a revision adds or takes out
 
 
-def add_table(body: Any, table: ast.Table, mark: Mark) -> None:
+def add_table(body: Any, table: ast.Table, mark: Mark, words: Words, row_mark: RowMark) -> None:
     if table.heading:
         title = paragraph(body, TITLE_STYLE, table.heading)
         mark(title, title, table.anchor)
@@ -54,6 +56,10 @@ def add_table(body: Any, table: ast.Table, mark: Mark) -> None:
     for row in table.rows:
         tr = _add_row(tbl, [(cell, None) for cell in row.cells], widths, table.font_size,
                       header=False)
+        for tc, cell in zip(tr[1:], row.cells, strict=True):
+            if cell.content is not None:
+                words(tc[1], cell, table.font_size)
+        row_mark(tr, row.change)
         _mark_row(tr, row, mark)
 
 
@@ -82,15 +88,16 @@ _T, _BR = tag("w:t"), tag("w:br")
 def _add_row(tbl: Any, cells: list[tuple[ast.Cell, str | None]], widths: tuple[int, ...],
              size: float, header: bool) -> Any:
     shape = (widths, size, header,
-             tuple((cell.bold, cell.italic, cell.align, cell.indent, merge, bool(cell.text),
-                    cell.colspan) for cell, merge in cells))
+             tuple((cell.bold, cell.italic, cell.align, cell.indent, merge,
+                    bool(cell.text) and cell.content is None, cell.colspan)
+                   for cell, merge in cells))
     prototype = _shapes.get(shape)
     if prototype is None:
         prototype = _shapes[shape] = _row_of_shape(shape)
     tr = copy.deepcopy(prototype)
     tbl.append(tr)
     for tc, (cell, _) in zip(tr[1:], cells, strict=True):  # tr[0] is <w:trPr>
-        if cell.text:
+        if cell.text and cell.content is None:
             _fill(tc[1][1].find(_T), cell.text)  # the cell's paragraph's run's text
     return tr
 

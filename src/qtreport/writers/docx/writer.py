@@ -8,6 +8,7 @@ package and its zip are package.py's; every element is built through xml.py.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from ... import ast
@@ -15,6 +16,7 @@ from .comments import COMMENT_STYLES, Comments
 from .notes import Footnotes, add_reference
 from .package import new_document, package_bytes, set_properties, set_version
 from .pages import new_section, page_numbers, set_page
+from .revisions import Revisions
 from .styles import apply_styles
 from .tables import add_table
 from .xml import bookmark, paragraph, paragraph_properties, sub, text_run
@@ -38,7 +40,8 @@ class DocxWriter:
         self.footnotes = Footnotes(self.docx)
         self.comments = Comments(self.docx)
         self._parts_started = False
-        self._bookmarks = 0
+        self._ids = itertools.count(1)  # bookmarks and revisions: one id each
+        self.revisions = Revisions(document.revision, self._ids)
 
     def write(self) -> bytes:
         for line in self.tree.front:
@@ -61,7 +64,7 @@ class DocxWriter:
         elif isinstance(block, ast.SectionBreak):
             new_section(self.docx, block.page)
         else:
-            add_table(self.body, block, self._mark)
+            add_table(self.body, block, self._mark, self._cell, self.revisions.mark_row)
 
     def _heading(self, block: ast.Heading) -> None:
         p = paragraph(self.body, heading_style(block.depth))
@@ -69,36 +72,77 @@ class DocxWriter:
             sub(paragraph_properties(p), "w:pageBreakBefore", {"w:val": "0"})
         self._parts_started = self._parts_started or block.depth == 0
         # "Phần thứ nhất" on its own line above the part title; "1." before the title
-        first = text_run(p, f"{block.label}\n" if block.depth == 0 else f"{block.label} ")
-        self._inlines(p, block.title)
+        after = "\n" if block.depth == 0 else " "
+        first = self._label(p, block.label + after, block.label_was and block.label_was + after,
+                            block.change)
+        self._inlines(p, block.title, block.change)
         self._remark(p, [first], block.remark)
         self._mark(p, p, block.anchor)
+        self.revisions.mark_paragraph(p, block.change)
 
     def _paragraph(self, block: ast.Paragraph, style: str | None = None) -> Any:
         p = paragraph(self.body, style)
-        self._remark(p, self._inlines(p, block.content), block.remark)
+        self._remark(p, self._inlines(p, block.content, block.change), block.remark)
         self._mark(p, p, block.anchor)
+        self.revisions.mark_paragraph(p, block.change)
         return p
 
     def _item(self, item: ast.ListItem) -> None:
         first, *rest = item.paragraphs
         p = paragraph(self.body)
-        runs = [text_run(p, f"{item.label} "), *self._inlines(p, first.content)]
+        label = self._label(p, f"{item.label} ",
+                            item.label_was and f"{item.label_was} ", item.change)
+        runs = [label, *self._inlines(p, first.content, item.change)]
         self._remark(p, runs, item.remark)
         self._mark(p, p, first.anchor)
         self._mark(p, p, item.anchor)
+        self.revisions.mark_paragraph(p, item.change)
         for more in rest:
             self._paragraph(more)
 
-    def _inlines(self, p: Any, content: ast.Inlines) -> list[Any]:
-        """Append the inlines to the paragraph <w:p>; returns their runs <w:r>."""
+    def _label(self, p: Any, label: str, was: str | None, change: ast.Change) -> Any:
+        """A heading's or an item's number; a renumbered one as the old number taken out
+        and the new put in."""
+        if change is not None:
+            return text_run(self.revisions.wrapper(p, change), label,
+                            deleted=change == "deleted")
+        if was is not None and was != label:
+            text_run(self.revisions.wrapper(p, "deleted"), was, deleted=True)
+            return text_run(self.revisions.wrapper(p, "inserted"), label)
+        return text_run(p, label)
+
+    def _inlines(self, p: Any, content: ast.Inlines, whole: ast.Change = None,
+                 size: float | None = None) -> list[Any]:
+        """Append the inlines to the paragraph <w:p>; returns their runs <w:r>. Words a
+        revision adds or takes out (or all of them, if `whole` says so) go into <w:ins>
+        or <w:del>; neighbours with the same change share one."""
         runs = []
+        wrapper, wrapped = None, None
         for run in ast.runs(content):
-            if isinstance(run, ast.Run):
-                runs.append(text_run(p, run.text, run.bold, run.italic, run.superscript))
+            change = whole or (run.change if not isinstance(run, ast.NoteRef) else None)
+            if change is None:
+                target, wrapper = p, None
             else:
-                runs.append(self._note(p, run))
+                if wrapper is None or wrapped != change:
+                    wrapper, wrapped = self.revisions.wrapper(p, change), change
+                target = wrapper
+            if isinstance(run, ast.Run):
+                runs.append(text_run(target, run.text, run.bold, run.italic, run.superscript,
+                                     change == "deleted", size))
+            else:
+                ref = run.ref if isinstance(run, ast.MarkedNoteRef) else run
+                runs.append(self._note(target, ref))
         return runs
+
+    def _cell(self, p: Any, cell: ast.Cell, size: float) -> None:
+        """A table cell's words where a revision changed them."""
+        if cell.content is not None:
+            content = cell.content
+            if cell.italic:
+                content = (ast.Emph(content),)
+            if cell.bold:
+                content = (ast.Strong(content),)
+            self._inlines(p, content, None, size)
 
     def _note(self, p: Any, ref: ast.NoteRef) -> Any:
         note = self.tree.notes[ref.number - 1]
@@ -106,7 +150,7 @@ class DocxWriter:
         targets = self.footnotes.add(ref.number, len(note.paragraphs))
         for index, (target, note_paragraph) in enumerate(zip(targets, note.paragraphs,
                                                               strict=True)):
-            self._inlines(target, note_paragraph.content)
+            self._inlines(target, note_paragraph.content, note.change)
             # in the first paragraph, after the note's mark and its space (readers take
             # what follows the mark as the note's text)
             self._mark(target, target, note_paragraph.anchor, target[2] if index == 0 else None)
@@ -117,8 +161,7 @@ class DocxWriter:
     def _mark(self, first: Any, last: Any, anchor: str, after: Any = None) -> None:
         """The node's anchor as a hidden bookmark over its paragraphs: a returned copy maps
         back to the YAML through it (readers/docx.py)."""
-        self._bookmarks += 1
-        bookmark(first, last, self._bookmarks, ast.bookmark_name(anchor), after)
+        bookmark(first, last, next(self._ids), ast.bookmark_name(anchor), after)
 
     def _remark(self, p: Any, runs: list[Any], remark: str | None) -> None:
         """A Word comment on the runs, in a review build."""

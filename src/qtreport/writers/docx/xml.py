@@ -113,17 +113,21 @@ def paragraph_properties(p: Any) -> Any:
 
 
 def text_run(p: Any, text: str, bold: bool = False, italic: bool = False,
-             superscript: bool = False) -> Any:
-    """Append <w:r> with its text (and bold, italic, superscript) to the paragraph <w:p>.
-    A line break or a tab in the text becomes Word's own (<w:br/>, <w:tab/>): a two-line
-    title stays on two lines."""
+             superscript: bool = False, deleted: bool = False, size: float | None = None) -> Any:
+    """Append <w:r> with its text (and bold, italic, superscript, a size in points) to the
+    paragraph <w:p> (or to a <w:ins>/<w:del> in it; `deleted`: the text is a tracked
+    deletion's). A line break or a tab in the text becomes Word's own (<w:br/>, <w:tab/>):
+    a two-line title stays on two lines."""
     r = SubElement(p, _R)  # the hot path: tags looked up once
-    if bold or italic or superscript:
+    if bold or italic or superscript or size:
         properties = SubElement(r, _RPR)
         if bold:
             SubElement(properties, _B)
         if italic:
             SubElement(properties, _I)
+        if size:  # in the schema's order: b, i, sz, szCs, vertAlign
+            sub(properties, "w:sz", {"w:val": round(size * 2)})
+            sub(properties, "w:szCs", {"w:val": round(size * 2)})
         if superscript:
             sub(properties, "w:vertAlign", {"w:val": "superscript"})
     pieces = _BREAK_OR_TAB.split(text) if "\n" in text or "\t" in text else [text]
@@ -133,14 +137,14 @@ def text_run(p: Any, text: str, bold: bool = False, italic: bool = False,
         elif piece == "\t":
             SubElement(r, _TAB)
         elif piece:
-            SubElement(r, _T, _PRESERVE).text = piece
+            SubElement(r, _DEL_TEXT if deleted else _T, _PRESERVE).text = piece
     return r
 
 
 # The hot paths (a run, a paragraph) look their tags up once.
-_P, _PPR, _PSTYLE, _SECT_PR, _R, _RPR, _RSTYLE, _B, _I, _BR, _TAB, _T, _VAL = (
+_P, _PPR, _PSTYLE, _SECT_PR, _R, _RPR, _RSTYLE, _B, _I, _BR, _TAB, _T, _VAL, _DEL_TEXT = (
     qn(f"w:{name}") for name in ("p", "pPr", "pStyle", "sectPr", "r", "rPr", "rStyle", "b", "i",
-                                 "br", "tab", "t", "val"))
+                                 "br", "tab", "t", "val", "delText"))
 
 
 def styled_run(p: Any, style_id: str) -> Any:

@@ -1,0 +1,313 @@
+"""Reviewers' tracked changes written back into the YAML they were built from.
+
+A change is found again in the report as it is now (its anchor, then the words just before
+it), and the printed words are matched to the YAML text that printed them. What the editor
+wrote word for word (a paragraph, an item, a heading's title, a note) is changed there,
+only those words, the file's layout kept: a folded block is wrapped again as the file wraps
+it, from the line of the change on; comments and other lines stay as they are. What the
+report computes (a figure from {{ … }}, a heading's or an item's number, a note's number,
+an appendix cell) is not written: the change is listed with where to make it instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .. import ast
+from ..record import Record
+from .mapping import Index
+
+
+class Change(Record):
+    """A tracked change to write: where (an anchor, the words before it), what."""
+
+    anchor: str | None
+    before: str
+    old: str
+    new: str
+    label: str  # how to name it in messages: who, and the words
+    entry: int | None = None  # its index in the register, when it comes from there
+
+
+class Refusal(Record):
+    change: Change
+    reason: str  # why it is not written, and where to make it instead
+
+
+@dataclass
+class Plan:
+    texts: dict[str, str] = field(default_factory=dict)  # file name -> new text
+    originals: dict[str, str] = field(default_factory=dict)
+    written: list[Change] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+
+    def diff(self) -> str:
+        """What would be written, as a unified diff."""
+        out: list[str] = []
+        for name, text in self.texts.items():
+            out += difflib.unified_diff(self.originals[name].splitlines(keepends=True),
+                                        text.splitlines(keepends=True), f"a/{name}", f"b/{name}")
+        return "".join(out)
+
+
+def plan_changes(document: ast.Document, read: Any, changes: list[Change]) -> Plan:
+    """The edits of the YAML files; `read(name)` gives a file's text."""
+    index = Index(document)
+    plan = Plan()
+    for change in changes:
+        reason = _apply(change, index, read, plan)
+        if reason is None:
+            plan.written.append(change)
+        else:
+            plan.refused.append(Refusal(change, reason))
+    return plan
+
+
+def _apply(change: Change, index: Index, read: Any, plan: Plan) -> str | None:
+    place = index.by_anchor.get(change.anchor or "")
+    if place is None:
+        return "its passage is no longer in the report: make the change by hand if it still applies"
+    node = place.node
+    if isinstance(node, ast.Row | ast.Table):
+        return "an appendix cell is computed from the indicator data: change the figure in " \
+               "data/actuals/ or the row in the indicator file"
+    if isinstance(node, ast.Note):
+        return "the change spans a whole note: make it in the note's text by hand"
+    if isinstance(node, ast.ListItem):
+        node = node.paragraphs[0]
+    label = getattr(place.node, "label", "")
+    if label and change.old and change.old.strip() and change.old.strip() in label:
+        return f"'{label}' is a number the report gives by position: it changes when the " \
+               "headings or items before it change"
+    printed = place.text if not isinstance(node, ast.Paragraph) else ast.plain(node.content)
+    at = _locate(printed, change.before, change.old)
+    if at is None:
+        return "the words it changes are no longer there: the passage was edited since"
+    name = node.source.file
+    text = plan.texts.get(name)
+    if text is None:
+        text = read(name)
+        plan.originals[name] = text
+    edited = _ScalarEditor(text).edit(node.source, "title" if isinstance(node, ast.Heading)
+                                      else "text", printed, at, change.old, change.new)
+    if isinstance(edited, str) and edited.startswith("\0"):
+        return edited[1:]
+    plan.texts[name] = edited
+    return None
+
+
+def _locate(printed: str, before: str, old: str) -> int | None:
+    """Where the change begins in the printed text: after as much of `before` as still
+    stands just before `old`."""
+    words = before.split(" ")
+    for drop in range(len(words) + 1):
+        context = " ".join(words[drop:])
+        if drop and not context and old == "":
+            return None  # an insertion whose context is gone cannot be placed
+        found = printed.find(context + old)
+        if found >= 0:
+            return found + len(context)
+    return None
+
+
+# -- the YAML text ------------------------------------------------------------------------------
+
+_NOT_LITERAL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\[\^[^\]]*\]|\\\*|\*\*|\*|\^", re.DOTALL)
+
+
+class _ScalarEditor:
+    """One YAML file's text, and the scalars in it by where they are written."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+    def edit(self, source: Any, key: str, printed: str, at: int, old: str,
+             new: str) -> str:
+        """The file with the scalar at `source` changed; a reason (after "\\0") if not."""
+        scalar = self._scalar(source.line, source.column, key)
+        if scalar is None:
+            return "\0its YAML text was not found where the report says it is written"
+        value = scalar.value
+        where = _template_position(value, printed, at, len(old))
+        if isinstance(where, str):
+            return "\0" + where
+        start, end = where
+        changed = value[:start] + new + value[end:]
+        return self._rewritten(scalar, changed, (start, end, start + len(new)))
+
+    def _scalar(self, line: int, column: int, key: str) -> Any:
+        """The scalar of the node written at line:column: the node itself, or the value of
+        the key there, or its `key` (text, title) if that is a mapping."""
+        for node, key_node in _walk(self.root, None):
+            mark = (key_node or node).start_mark
+            if (mark.line + 1, mark.column + 1) != (line, column) and \
+                    (node.start_mark.line + 1, node.start_mark.column + 1) != (line, column):
+                continue
+            if isinstance(node, yaml.ScalarNode):
+                return node
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if k.value == key and isinstance(v, yaml.ScalarNode):
+                        return v
+        return None
+
+    def _rewritten(self, scalar: Any, value: str, edit: tuple[int, int, int]) -> str:
+        text = self.text
+        start, end = scalar.start_mark.index, scalar.end_mark.index
+        if scalar.style in (">", "|"):
+            return text[:start] + self._block(scalar, value, edit) + text[end:]
+        if scalar.style == "'":
+            written = "'" + value.replace("'", "''") + "'"
+        elif scalar.style == '"' or not _plain_safe(value):
+            written = json.dumps(value, ensure_ascii=False)
+        else:
+            written = value
+        return text[:start] + written + text[end:]
+
+    def _block(self, scalar: Any, value: str, edit: tuple[int, int, int]) -> str:
+        """A block scalar written again: its indicator line as it was; a literal block line
+        for line; a folded one wrapped as the file wraps it, only the lines the change
+        moves."""
+        original = self.text[scalar.start_mark.index:scalar.end_mark.index]
+        header, _, body = original.partition("\n")
+        content = body.rstrip("\n")
+        trailing = body[len(content):]
+        lines = content.split("\n")
+        indent = len(lines[0]) - len(lines[0].lstrip())
+        pad = " " * indent
+        if scalar.style == "|":
+            return header + "\n" + "\n".join(pad + line if line else line
+                                            for line in value.split("\n")) + trailing
+        return header + "\n" + "\n".join(_refolded(lines, pad, value, edit)) + trailing
+
+
+def _refolded(lines: list[str], pad: str, value: str, edit: tuple[int, int, int]) -> list[str]:
+    """The lines of a folded block holding `value`: those before the change as they were,
+    the changed ones wrapped to the file's width, and, once a wrapped line ends where an
+    old one did, the old ones again."""
+    start, old_end, new_end = edit  # the change in the old value: start..old_end; new: ..new_end
+    shift = new_end - old_end
+    widths = sorted(len(line) for line in lines[:-1]) or [100]
+    width = max(widths[len(widths) // 2], 60) - len(pad)  # the file's usual width
+    ends, offset = [], 0  # where each old line ends in the old value
+    for line in lines:
+        offset += len(line.strip()) + 1
+        ends.append(offset - 1)
+    first = next((i for i, end in enumerate(ends) if end >= start), len(lines) - 1)
+    begin = ends[first - 1] + 1 if first else 0
+    out = lines[:first]
+    position = begin
+    for line in _wrap(value[begin:], width):
+        out.append(pad + line)
+        position += len(line) + 1
+        end = position - 1
+        if end > new_end and end - shift in ends:  # back in step with the old lines
+            return out + lines[ends.index(end - shift) + 1:]
+    return out
+
+
+def _walk(node: Any, key: Any) -> Any:
+    yield node, key
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            yield from _walk(v, k)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _walk(item, None)
+
+
+def _template_position(value: str, printed: str, at: int,
+                       length: int) -> tuple[int, int] | str:
+    """The span of the YAML text that printed `printed[at:at + length]`; a reason if those
+    words come from a template or a mark, not from the text as written."""
+    literal: list[int] = []  # for each character of the printed-as-written skeleton, its index
+    pieces = []
+    position = 0
+    for match in _NOT_LITERAL.finditer(value):
+        for i in range(position, match.start()):
+            literal.append(i)
+            pieces.append(value[i])
+        if match.group() == "\\*":
+            literal.append(match.start() + 1)
+            pieces.append("*")
+        position = match.end()
+    for i in range(position, len(value)):
+        literal.append(i)
+        pieces.append(value[i])
+    skeleton = "".join(pieces)
+    matcher = difflib.SequenceMatcher(None, skeleton, printed, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        if block.b <= at and at + length <= block.b + block.size:
+            first = block.a + (at - block.b)
+            if not length and block.size and at == block.b + block.size:
+                start = literal[first - 1] + 1  # just after the words before it
+            else:
+                start = literal[first] if first < len(literal) else len(value)
+            end = literal[first + length - 1] + 1 if length else start
+            if end - start != length:
+                return "the words carry formatting or a note mark: change them by hand"
+            return start, end
+    return _computed(value, skeleton, matcher, at)
+
+
+def _computed(value: str, skeleton: str, matcher: Any, at: int) -> str:
+    """Why printed words cannot be changed: the template that printed them."""
+    expressions = re.findall(r"\{\{(.*?)\}\}", value, re.DOTALL)
+    source = next((_data_of(e) for e in expressions if _data_of(e)), None)
+    shown = next((e.strip() for e in expressions), "")
+    if source:
+        return f"the words are a figure the report computes: it comes from {source}"
+    if shown:
+        return f"the words are printed by {{{{ {shown} }}}}: change the data it quotes"
+    return "the words are not written as such in the YAML: make the change by hand"
+
+
+def _data_of(expression: str) -> str | None:
+    found = re.search(r"actual\(\s*'([^']+)'\s*,\s*(\d{4})\s*\)", expression)
+    if found:
+        return f"data/actuals/{found.group(2)}.yaml: {found.group(1)}"
+    found = re.search(r"(?:figure|rate|assessment|target)\(\s*'([^']+)'", expression)
+    if found:
+        return f"the figures of '{found.group(1)}' in data/actuals/ and the indicator file"
+    return None
+
+
+def _plain_safe(value: str) -> bool:
+    """A value that YAML reads back as the same text when written plain."""
+    if not value or value != value.strip() or "\n" in value or ": " in value or " #" in value:
+        return False
+    if value[0] in "!&*[]{}|>'\"%@`#,?:-":
+        return False
+    try:
+        return yaml.safe_load(f"k: {value}") == {"k": value}
+    except yaml.YAMLError:
+        return False
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Words into lines of at most `width` characters (a longer word on its own line); a
+    {{ … }} is not broken."""
+    words: list[str] = []
+    for word in text.split(" "):
+        if words and words[-1].count("{{") > words[-1].count("}}"):
+            words[-1] += " " + word  # inside a template: one word
+        else:
+            words.append(word)
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return lines

@@ -1,0 +1,178 @@
+"""Revisions: `qtreport diff` writes the newer draft with its changes tracked (accepting
+them gives the newer text, rejecting them the older, a note added early marks that note
+only); `qtreport feedback apply` writes reviewers' tracked edits of plain text into the YAML
+and refuses, with where to change instead, those of computed text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import FROZEN
+from docx_reading import require
+from ooxml import assert_valid_docx
+from returned_copies import track_change
+
+ECONOMY = "data/sections/phan-1/kinh-te.yaml"
+PART_ONE = "data/sections/phan-1.yaml"
+ENV = {"GIT_AUTHOR_NAME": "Văn phòng", "GIT_AUTHOR_EMAIL": "vp@example.org",
+       "GIT_COMMITTER_NAME": "Văn phòng", "GIT_COMMITTER_EMAIL": "vp@example.org",
+       "GIT_COMMITTER_DATE": "2026-11-20T09:00:00+07:00", "PATH": "/usr/bin:/bin"}
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                          check=True, env=ENV).stdout.strip()
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The frozen report committed, then a second draft committed: words changed, a note
+    added in the first paragraph (every later note renumbered), a figure changed."""
+    shutil.copytree(FROZEN / "data", tmp_path / "data")
+    shutil.copytree(FROZEN / "templates", tmp_path / "templates")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "data", "templates")
+    git(tmp_path, "commit", "-q", "-m", "Dự thảo lần 1")
+    edit(tmp_path, ECONOMY, "phục hồi, phát triển phục sau", "phục hồi nhanh, phát triển sau")
+    edit(tmp_path, PART_ONE, "thứ VII đạt nhiều kết quả quan trọng.",
+         "thứ VII đạt nhiều kết quả quan trọng[^mo-dau-moi].")
+    path = tmp_path / PART_ONE
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") +
+                    "\n  mo-dau-moi: Chú thích mới thêm ở đầu báo cáo.\n"
+                    if "\nfootnotes:" in path.read_text(encoding="utf-8") else
+                    path.read_text(encoding="utf-8") +
+                    "footnotes:\n  mo-dau-moi: Chú thích mới thêm ở đầu báo cáo.\n",
+                    encoding="utf-8")
+    edit(tmp_path, "data/actuals/2025.yaml", "  ban-le: 6150", "  ban-le: 6200")
+    git(tmp_path, "commit", "-q", "-am", "Dự thảo lần 2")
+    return tmp_path
+
+
+def pandoc_text(docx: Path, changes: str | None = None) -> str:
+    require("pandoc")
+    args = ["pandoc", "-f", "docx", "-t", "plain", "--wrap=none", str(docx)]
+    if changes:
+        args.insert(1, f"--track-changes={changes}")
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def build_at(qtreport, repo: Path, revision: str, out: Path) -> Path:
+    folder = out / revision.replace("~", "-")
+    subprocess.run(f"git -C {repo} archive {revision} data templates | tar -x -C {folder}",
+                   shell=True, check=True, env=ENV) if folder.mkdir(parents=True) is None \
+        else None
+    outcome = qtreport(folder, "build")
+    assert outcome.exit_code == 0, outcome.output
+    return folder / "build" / "bao-cao-chinh-tri.docx"
+
+
+def test_diff_tracks_every_change_and_only_those(qtreport, repo, tmp_path):
+    outcome = qtreport(repo, "diff", "HEAD~1", "HEAD")
+    assert outcome.exit_code == 0, outcome.output
+    compared = repo / "build" / "bao-cao-chinh-tri-so-sanh.docx"
+    old = build_at(qtreport, repo, "HEAD~1", tmp_path / "builds")
+    new = build_at(qtreport, repo, "HEAD", tmp_path / "builds")
+    assert pandoc_text(compared, "accept") == pandoc_text(new)
+    assert pandoc_text(compared, "reject") == pandoc_text(old)
+    with zipfile.ZipFile(compared) as package:
+        document = package.read("word/document.xml").decode()
+        notes = package.read("word/footnotes.xml").decode()
+    inserted = re.findall(r"<w:ins [^>]*>(.*?)</w:ins>", document, re.S)
+    assert sum("footnoteReference" in chunk for chunk in inserted) == 1  # the new note only
+    deleted = re.findall(r"<w:delText[^>]*>([^<]*)</w:delText>", document)
+    assert " phục" in deleted  # word by word: "phục hồi, phát triển phục sau" lost a word
+    assert 'w:author="qtreport"' in document and 'w:date="2026-11-20T02:00:00Z"' in document
+    assert notes.count("<w:ins ") == 1  # the new note's words, nothing in the others
+    assert_valid_docx(compared)
+    assert "6.150" in outcome.output and "6.200" in outcome.output  # the figure, old → new
+    assert "Chú thích (notes): 1 thêm, 0 bỏ, 0 sửa" in outcome.output
+    before = compared.read_bytes()
+    assert qtreport(repo, "diff", "HEAD~1", "HEAD").exit_code == 0
+    assert compared.read_bytes() == before  # the same drafts, the same bytes
+
+
+def test_diff_of_folders_and_of_the_working_tree(qtreport, repo, tmp_path):
+    older = tmp_path / "ban-cu"
+    shutil.copytree(FROZEN, older)
+    edit(repo, ECONOMY, "Covid - 19", "Covid-19")  # not committed
+    outcome = qtreport(repo, "diff", str(older), "--author", "Văn phòng", "--date",
+                       "2026-12-01T00:00:00Z")
+    assert outcome.exit_code == 0, outcome.output
+    compared = repo / "build" / "bao-cao-chinh-tri-so-sanh.docx"
+    text = pandoc_text(compared, "accept")
+    assert "Covid-19; hầu hết" in text and "phục hồi nhanh" in text
+    with zipfile.ZipFile(compared) as package:
+        assert 'w:author="Văn phòng"' in package.read("word/document.xml").decode()
+
+
+def test_diff_of_a_draft_that_is_not_there(qtreport, repo):
+    outcome = qtreport(repo, "diff", "khong-co-ban-nay")
+    assert outcome.exit_code == 1 and "QT820" in outcome.output
+
+
+def test_apply_writes_plain_edits_and_refuses_computed_ones(qtreport, repo, tmp_path):
+    assert qtreport(repo, "build").exit_code == 0
+    draft = repo / "build" / "bao-cao-chinh-tri.docx"
+    copy = tmp_path / "mat-tran.docx"
+    track_change(draft, copy, "phục hồi nhanh, phát triển", "phục hồi mạnh mẽ, phát triển",
+                 "Lê Thị Bình")
+    track_change(copy, copy, "3.033", "3.100", "Lê Thị Bình")
+    before = (repo / ECONOMY).read_text(encoding="utf-8")
+    dry = qtreport(repo, "feedback", "apply", str(copy), "--dry-run")
+    assert dry.exit_code == 0 and "+    Nền kinh tế của thị xã phục hồi mạnh mẽ" in dry.output
+    assert (repo / ECONOMY).read_text(encoding="utf-8") == before  # a dry run writes nothing
+    outcome = qtreport(repo, "feedback", "apply", str(copy))
+    assert outcome.exit_code == 0, outcome.output
+    refused = outcome.output.split("Không ghi (not written)")[1]
+    assert "«3.033» thành «3.100»" in refused  # a figure: where to change it instead
+    assert "it comes from data/actuals/2025.yaml: gtsx" in refused
+    after = (repo / ECONOMY).read_text(encoding="utf-8")
+    changed = [line for line in difflib_lines(before, after)]
+    assert changed and all(line.startswith("    ") for line in changed)  # only text lines
+    assert after.count("\n") == before.count("\n")
+    assert "{{ num(actual('gtsx', 2025)) }}" in after  # the template is untouched
+    assert qtreport(repo, "check").exit_code == 0
+    assert qtreport(repo, "build").exit_code == 0
+    assert "phục hồi mạnh mẽ, phát triển" in pandoc_text(draft)
+
+
+def difflib_lines(before: str, after: str) -> list[str]:
+    import difflib
+
+    return [line[1:] for line in difflib.ndiff(before.splitlines(), after.splitlines())
+            if line.startswith(("+ ", "- "))]
+
+
+def test_apply_from_the_register_once(qtreport, repo, tmp_path):
+    assert qtreport(repo, "build").exit_code == 0
+    copy = tmp_path / "doan-thanh-nien.docx"
+    track_change(repo / "build" / "bao-cao-chinh-tri.docx", copy, "phục hồi nhanh",
+                 "hồi phục nhanh", "Đoàn Thanh niên")
+    assert qtreport(repo, "feedback", "add", str(copy)).exit_code == 0
+    register = repo / "feedback" / "vong-1.yaml"
+    nothing = qtreport(repo, "feedback", "apply")
+    assert "nothing to write" in nothing.output  # not taken in yet
+    register.write_text(register.read_text(encoding="utf-8").replace(
+        "status: chưa xử lý", "status: tiếp thu"), encoding="utf-8")
+    outcome = qtreport(repo, "feedback", "apply")
+    assert outcome.exit_code == 0, outcome.output
+    assert "hồi phục nhanh, phát triển" in (repo / ECONOMY).read_text(encoding="utf-8")
+    [entry] = yaml.safe_load(register.read_text(encoding="utf-8"))["entries"]
+    assert entry["applied"] is True and entry["status"] == "tiếp thu"
+    again = qtreport(repo, "feedback", "apply")
+    assert "nothing to write" in again.output
+    assert qtreport(repo, "check").exit_code == 0
