@@ -92,8 +92,6 @@ def build(paths: Paths, review: bool = False, pdf: bool = False,
     result = check(paths, text_checks=text_checks)
     if result.document is None or not result.ok:
         return result
-    from .write import write_atomic
-
     suffix = "-gop-y" if review and fmt == "docx" else ""  # remarks exist only in Word
     target = paths.out / f"{result.document.meta.output}{suffix}.{fmt}"
     if fmt == "md":
@@ -104,17 +102,26 @@ def build(paths: Paths, review: bool = False, pdf: bool = False,
         from .writers.docx import write_docx
 
         blob = write_docx(result.document, review=review)
-    try:
-        write_atomic(target, blob)
-    except OSError as err:
-        result.findings.report(rules.DOCUMENT_NOT_WRITTEN, SourceRef(paths.name(target), 1),
-                               "không ghi được tệp kết quả",
-                               f"cannot write the document: {err.strerror or err}")
+    if not _write(paths, target, blob, result.findings):
         return result
     result.output = target
     if pdf:
         _pdf(paths, result, target)
     return result
+
+
+def _write(paths: Paths, target: Path, blob: bytes, findings: Findings) -> bool:
+    """Write `blob` to `target` atomically; a failure is a finding, not a traceback."""
+    from .write import write_atomic
+
+    try:
+        write_atomic(target, blob)
+    except OSError as err:
+        findings.report(rules.DOCUMENT_NOT_WRITTEN, SourceRef(paths.name(target), 1),
+                        "không ghi được tệp kết quả",
+                        f"cannot write the document: {err.strerror or err}")
+        return False
+    return True
 
 
 def _pdf(paths: Paths, result: Result, docx: Path) -> None:
@@ -273,21 +280,14 @@ def feedback_document(paths: Paths, round_name: str, status: str | None = None,
 
 def feedback_table(paths: Paths, round_name: str) -> Result:
     """feedback/<round>.yaml as build/<output>-tong-hop-gop-y.docx."""
-    from .write import write_atomic
     from .writers.docx import write_docx
 
     result, document = feedback_document(paths, round_name)
     if document is None:
         return result
     target = paths.out / f"{document.meta.output}.docx"
-    try:
-        write_atomic(target, write_docx(document))
-    except OSError as err:
-        result.findings.report(rules.DOCUMENT_NOT_WRITTEN, SourceRef(paths.name(target), 1),
-                               "không ghi được tệp kết quả",
-                               f"cannot write the document: {err.strerror or err}")
-        return result
-    result.output = target
+    if _write(paths, target, write_docx(document), result.findings):
+        result.output = target
     return result
 
 
@@ -313,7 +313,6 @@ def compare_drafts(paths: Paths, old: str, new: str | None, author: str,
 
     from .diff import compare
     from .readers.git import commit_date, head_commit
-    from .write import write_atomic
     from .writers.docx import write_docx
 
     result = DiffResult(Findings())
@@ -336,12 +335,7 @@ def compare_drafts(paths: Paths, old: str, new: str | None, author: str,
     document, summary = compare(old_result.document, new_result.document,
                                 ast.Revision(author, when))
     target = paths.out / f"{document.meta.output}-so-sanh.docx"
-    try:
-        write_atomic(target, write_docx(document))
-    except OSError as err:
-        result.findings.report(rules.DOCUMENT_NOT_WRITTEN, SourceRef(paths.name(target), 1),
-                               "không ghi được tệp kết quả",
-                               f"cannot write the document: {err.strerror or err}")
+    if not _write(paths, target, write_docx(document), result.findings):
         return result
     result.summary, result.output = summary, target
     result.old_name, result.new_name = old, new or "the working tree"
