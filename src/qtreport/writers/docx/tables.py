@@ -2,10 +2,11 @@
 every page, with merged cells where the layout merges them (gridSpan across, vMerge
 down).
 
-A table has hundreds of rows of a few shapes (a group row, an indicator row, a "Trong đó"
-row …). Each shape is built once, element by element, then copied for each row of that
-shape (lxml copies a subtree in C, several times faster than building it again), and the
-copy gets the row's texts.
+A table has hundreds of rows whose cells come in a few shapes (a column's width, bold or
+not, an indentation, a merge). Each cell shape is built once, element by element, then
+copied for each cell of that shape (lxml copies a subtree in C, several times faster than
+building it again), and the copy gets the cell's text. (Whole rows rarely repeat in the
+real report: keyed by rows, nearly every row was built anew.)
 """
 
 from __future__ import annotations
@@ -78,26 +79,32 @@ def _header_cell(placed: ast.PlacedCell) -> tuple[ast.Cell, str | None]:
     return placed.cell, "restart" if placed.cell.rowspan > 1 else None
 
 
-# A row's shape: what its cells look like (not what they say), on a table's columns.
-_Shape = tuple[tuple[int, ...], float, bool,
-               tuple[tuple[bool, bool, str, int, str | None, bool, int], ...]]
-_shapes: dict[_Shape, Any] = {}
+# A cell's shape: what it looks like (not what it says): width, size, bold, italic,
+# alignment, indentation, merge, whether it has a run for its text, column span.
+_CellShape = tuple[int, float, bool, bool, str, int, str | None, bool, int]
+_cells: dict[_CellShape, Any] = {}
 _T, _BR = tag("w:t"), tag("w:br")
 
 
 def _add_row(tbl: Any, cells: list[tuple[ast.Cell, str | None]], widths: tuple[int, ...],
              size: float, header: bool) -> Any:
-    shape = (widths, size, header,
-             tuple((cell.bold, cell.italic, cell.align, cell.indent, merge,
-                    bool(cell.text) and cell.content is None, cell.colspan)
-                   for cell, merge in cells))
-    prototype = _shapes.get(shape)
-    if prototype is None:
-        prototype = _shapes[shape] = _row_of_shape(shape)
-    tr = copy.deepcopy(prototype)
-    tbl.append(tr)
-    for tc, (cell, _) in zip(tr[1:], cells, strict=True):  # tr[0] is <w:trPr>
-        if cell.text and cell.content is None:
+    tr = sub(tbl, "w:tr")
+    properties = sub(tr, "w:trPr")
+    sub(properties, "w:cantSplit")
+    if header:
+        sub(properties, "w:tblHeader")
+    column = 0
+    for cell, merge in cells:
+        has_text = bool(cell.text) and cell.content is None
+        shape = (sum(widths[column:column + cell.colspan]), size, cell.bold, cell.italic,
+                 cell.align, cell.indent, merge, has_text, cell.colspan)
+        column += cell.colspan
+        prototype = _cells.get(shape)
+        if prototype is None:
+            prototype = _cells[shape] = _cell_of_shape(shape)
+        tc = copy.deepcopy(prototype)
+        tr.append(tc)
+        if has_text:
             _fill(tc[1][1].find(_T), cell.text)  # the cell's paragraph's run's text
     return tr
 
@@ -115,25 +122,10 @@ def _fill(t: Any, text: str) -> None:
         last.text = line
 
 
-def _row_of_shape(shape: _Shape) -> Any:
-    """A <w:tr> of this shape, its texts to be filled in."""
-    widths, size, header, kinds = shape
-    tr = element("w:tr")
-    properties = sub(tr, "w:trPr")
-    sub(properties, "w:cantSplit")
-    if header:
-        sub(properties, "w:tblHeader")
-    column = 0
-    for kind in kinds:
-        _cell(tr, kind, sum(widths[column:column + kind[-1]]), size)
-        column += kind[-1]
-    return tr
-
-
-def _cell(tr: Any, kind: tuple[bool, bool, str, int, str | None, bool, int], width: int,
-          size: float) -> None:
-    bold, italic, align, indent, merge, has_text, colspan = kind
-    tc = sub(tr, "w:tc")
+def _cell_of_shape(shape: _CellShape) -> Any:
+    """A <w:tc> of this shape, its text to be filled in."""
+    width, size, bold, italic, align, indent, merge, has_text, colspan = shape
+    tc = element("w:tc")
     properties = sub(tc, "w:tcPr")
     sub(properties, "w:tcW", {"w:w": width, "w:type": "dxa"})
     if colspan > 1:
@@ -160,3 +152,4 @@ def _cell(tr: Any, kind: tuple[bool, bool, str, int, str | None, bool, int], wid
         sub(run, "w:sz", {"w:val": half_points})
         sub(run, "w:szCs", {"w:val": half_points})
         sub(r, "w:t", {XML_SPACE: "preserve"})
+    return tc
