@@ -141,34 +141,15 @@ def watch_latency(cwd: Path, runs: int) -> None:
 
 
 def returned_copies(cwd: Path, count: int) -> list[Path]:
-    """`count` copies of the built draft as reviewers return them: eight comments each, on
-    paragraphs spread over the report, and a tracked deletion."""
-    import docx
-
+    """`count` returned copies of the built draft (bench/copies.py), made in a process of
+    their own: a child forked from a parent that holds python-docx's documents would report
+    the parent's memory as its own peak."""
     subprocess.run([QTREPORT, "build"], cwd=cwd, check=True, capture_output=True)
-    draft = cwd / "build" / "bao-cao-chinh-tri.docx"
     folder = cwd / "copies"
-    folder.mkdir(exist_ok=True)
-    copies = []
-    for n in range(count):
-        document = docx.Document(str(draft))
-        paragraphs = [p for p in document.paragraphs if len(p.runs) > 1]
-        for k in range(8):
-            target = paragraphs[(n * 13 + k * 37) % len(paragraphs)]
-            document.add_comment(target.runs, text=f"Góp ý {k + 1} của đơn vị {n + 1}.",
-                                 author=f"Đơn vị {n + 1}")
-        run = paragraphs[(n * 7) % len(paragraphs)].runs[0]._r
-        deleted = run.makeelement(docx.oxml.ns.qn("w:del"),
-                                  {docx.oxml.ns.qn("w:id"): "90001",
-                                   docx.oxml.ns.qn("w:author"): f"Đơn vị {n + 1}"})
-        run.addprevious(deleted)
-        deleted.append(run)
-        for text in run.findall(docx.oxml.ns.qn("w:t")):
-            text.tag = docx.oxml.ns.qn("w:delText")
-        path = folder / f"don-vi-{n + 1:02}.docx"
-        document.save(str(path))
-        copies.append(path)
-    return copies
+    subprocess.run([sys.executable, str(Path(__file__).with_name("copies.py")),
+                    str(cwd / "build" / "bao-cao-chinh-tri.docx"), str(folder), str(count)],
+                   check=True, env=ENV)
+    return sorted(folder.glob("*.docx"))
 
 
 def feedback_round(cwd: Path, count: int, runs: int) -> None:
