@@ -192,7 +192,8 @@ def indicators(
     if result.document is None or not result.document.tables:
         _report(result.findings, Format.human)
         printer.line(("Không có bảng chỉ tiêu để hiển thị", "red"), " (no indicator tables: "
-                     "fix the errors above, or add data/targets_2020_2025.yaml)")
+                     "fix the errors above, or name an indicator file in "
+                     "data/report.yaml: 'indicators: …')")
         raise typer.Exit(EXIT_FINDINGS)
     for table in indicator_tables(result.document):
         printer.rich().print(table)

@@ -112,6 +112,7 @@ class AppendixResult(Record):
 
 
 class IndicatorResults(Record):
+    file: str  # the indicator file, as findings name it
     resolution: str
     base_year: int
     last_year: int
@@ -127,7 +128,8 @@ def compute_indicators(targets: TargetsFile, actuals: dict[int, ActualsFile],
     for figure in targets.figures:
         builder.walk(figure, "", 1, None)
     _Checks(builder.results, sorted(actuals), targets.last_year, findings).run()
-    return IndicatorResults(targets.resolution, targets.base_year, targets.last_year,
+    return IndicatorResults(targets.src.file, targets.resolution, targets.base_year,
+                            targets.last_year,
                             builder.results, appendices, _tally(builder.results.values()))
 
 

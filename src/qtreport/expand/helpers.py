@@ -57,7 +57,8 @@ def finalize(value: Any) -> Any:
     return value
 
 
-NO_DATA = "the report has no indicator data (data/targets_2020_2025.yaml)"
+NO_DATA = ("the report has no indicator data: data/report.yaml names its indicator file "
+           "under 'indicators:'")
 
 
 class DataHelpers:
@@ -70,6 +71,9 @@ class DataHelpers:
         return {"actual": self.actual, "figure": self.figure, "rate": self.rate,
                 "target": self.target, "assessment": self.assessment,
                 "achieved": self.achieved, "counted": self.counted}
+
+    def _file(self) -> str:
+        return self.results.file if self.results is not None else "the indicator file"
 
     def _result(self, indicator_id: str) -> IndicatorResult:
         if self.results is None:
@@ -102,8 +106,8 @@ class DataHelpers:
         value = self._result(indicator_id).figure(name).value
         if value is None:
             raise HelperError(f"'{indicator_id}' has no {name}: its yearly figures in "
-                              "data/actuals/ are missing and data/targets_2020_2025.yaml pins "
-                              "no official figure")
+                              f"data/actuals/ are missing and {self._file()} pins no official "
+                              "figure")
         return value
 
     def rate(self, indicator_id: str, year: int) -> float:
@@ -115,8 +119,7 @@ class DataHelpers:
         target = self._result(indicator_id).indicator.target
         value = getattr(target, key, None) if key in ("min", "max") else None
         if value is None:
-            raise HelperError(f"'{indicator_id}' has no target {key} in "
-                              "data/targets_2020_2025.yaml")
+            raise HelperError(f"'{indicator_id}' has no target {key} in {self._file()}")
         return value
 
     def assessment(self, indicator_id: str) -> str:

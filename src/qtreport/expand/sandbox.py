@@ -88,8 +88,8 @@ def _template_finding(err: Exception, context: dict[str, Any],
     if isinstance(err, HelperError):
         return (rules.FIGURE_NOT_IN_DATA, src, "số liệu được dẫn không có trong dữ liệu",
                 f"template asks for data that is not there: {err}",
-                "check the indicator id and year against data/targets_2020_2025.yaml "
-                "and data/actuals/")
+                "check the indicator id and year against the indicator file (named in "
+                "data/report.yaml) and data/actuals/")
     if isinstance(err, _Runaway):
         return (rules.TEMPLATE_FAILED, src, "biểu thức chạy quá lâu hoặc quá dài",
                 f"template stopped: {err}",

@@ -2,7 +2,7 @@
 
 - schema.py: runs a model on a file; its errors become findings at file:line
 - report.py: data/report.yaml and the section files, includes resolved into a new tree
-- indicators.py: the targets, the yearly figures and the appendix layouts
+- indicators.py: the targets, the yearly figures, the appendix layouts, the next plan
 - templates.py: the style sheet and the first page's block
 - feedback.py: the registers of the comment rounds (feedback/)
 """
@@ -13,8 +13,14 @@ from ..diagnostics import Findings
 from ..readers.yaml import LoadedSources
 from ..record import Record
 from .feedback import validate_registers
-from .indicators import IndicatorData, validate_indicators
-from .models import FeedbackRegister, FrontMatter, SpellingAllowList, StyleSheet
+from .indicators import (
+    IndicatorData,
+    indicator_files,
+    report_unused,
+    validate_indicators,
+    validate_plan,
+)
+from .models import FeedbackRegister, FrontMatter, SpellingAllowList, StyleSheet, TargetsFile
 from .report import Report, validate_allow_list, validate_report
 from .templates import validate_front_matter, validate_stylesheet
 
@@ -26,6 +32,7 @@ class Validated(Record):
     stylesheet: StyleSheet
     front_matter: FrontMatter | None
     indicators: IndicatorData | None  # None: the report has no indicator data
+    plan: TargetsFile | None  # the next resolution's targets, if the report proposes them
     allow: SpellingAllowList | None
     registers: dict[str, FeedbackRegister]  # feedback/<round>.yaml by file name
 
@@ -36,10 +43,17 @@ def validate(sources: LoadedSources, findings: Findings) -> Validated | None:
     front = validate_front_matter(sources.front_matter, sheet, findings) \
         if sources.front_matter else None
     report = validate_report(sources.data, sources.data_name, findings)
-    indicators = validate_indicators(sources.data, sources.data_name, sources.layouts,
-                                     findings)
+    chosen = indicator_files(sources.data, sources.data_name,
+                             report.meta if report else None,
+                             report.meta_file if report else None, findings)
+    indicators = validate_indicators(sources.data, sources.data_name, chosen,
+                                     sources.layouts, findings)
+    plan = validate_plan(sources.data, chosen, findings)
     allow = validate_allow_list(sources.data, sources.data_name, findings)
     registers = validate_registers(sources.feedback, findings)
     if report is None or sheet is None or findings.errors:
         return None
-    return Validated(report, sheet, front, indicators, allow, registers)
+    report_unused(sources.data, sources.data_name,
+                  {*report.files, *(name for name in (chosen.indicators, chosen.plan) if name)},
+                  findings)
+    return Validated(report, sheet, front, indicators, plan, allow, registers)

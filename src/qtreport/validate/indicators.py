@@ -1,5 +1,6 @@
-"""Indicator data: the resolution's targets (data/targets_2020_2025.yaml), one file of
-figures per year (data/actuals/<year>.yaml), and the appendix layouts that show them.
+"""Indicator data: the targets of the resolution the report is on (the file data/report.yaml
+names under `indicators:`), one file of figures per year (data/actuals/<year>.yaml), the
+appendix layouts that show them; and the next resolution's targets (`plan:`).
 
 Besides the models' rules: ids are unique, every year of the term has its file, a year
 names only known indicators and every indicator that other years have, figures are written
@@ -13,20 +14,22 @@ import re
 from dataclasses import dataclass
 
 from .. import rules
-from ..diagnostics import Findings
+from ..diagnostics import Findings, SourceRef
 from ..readers.yaml import SourceFile
 from .models import (
     COLUMN_SHOWS,
     ActualsFile,
     AppendixLayout,
     Indicator,
+    ReportMeta,
     TargetsFile,
     is_figure_name,
 )
+from .report import ALLOW_FILE, REPORT_FILE, resolve_path
 from .schema import validate_model
 from .templates import validate_layouts
 
-TARGETS_FILE = "targets_2020_2025.yaml"
+ACTUALS = "actuals"  # the folder of the yearly figures, under data/
 
 
 @dataclass
@@ -36,20 +39,66 @@ class IndicatorData:
     layouts: dict[str, AppendixLayout]
 
 
-def validate_indicators(files: dict[str, SourceFile], data_prefix: str,
+@dataclass
+class IndicatorFiles:
+    """Which files under data/ hold the indicator data (names as findings show them)."""
+
+    indicators: str | None  # the resolution reported on
+    plan: str | None  # the next resolution's targets
+    ok: bool = True  # False: report.yaml names a file that is not there (reported)
+
+
+def indicator_files(files: dict[str, SourceFile], data_prefix: str, meta: ReportMeta | None,
+                    meta_file: SourceFile | None, findings: Findings) -> IndicatorFiles:
+    """The files report.yaml names under `indicators:` and `plan:`. A report.yaml that names
+    no indicator file (written before the key existed) has the one file at the top of
+    data/ that looks like one (it has `base_year:`)."""
+    prefix = data_prefix.rstrip("/")
+    chosen = IndicatorFiles(None, None)
+    if meta is None or meta_file is None:
+        return chosen
+    for key in ("indicators", "plan"):
+        rel = getattr(meta, key)
+        if rel is not None:
+            name = resolve_path(files, prefix, rel, meta_file.ref((key,)), findings)
+            setattr(chosen, key, name)
+            chosen.ok &= name is not None
+    if meta.indicators is None:
+        chosen.indicators = _the_one_targets_file(files, prefix, chosen.plan, meta_file,
+                                                  findings)
+    return chosen
+
+
+def _the_one_targets_file(files: dict[str, SourceFile], prefix: str, plan: str | None,
+                          meta_file: SourceFile, findings: Findings) -> str | None:
+    candidates = [name for name, file in sorted(files.items())
+                  if name.count("/") == prefix.count("/") + 1 and name != plan
+                  and isinstance(file.data, dict) and "base_year" in file.data]
+    if len(candidates) > 1:
+        shown = ", ".join(name.removeprefix(prefix + "/") for name in candidates)
+        findings.report(rules.MISSING_KEY, meta_file.ref(),
+                        "chưa chỉ rõ tệp chỉ tiêu của nghị quyết",
+                        f"data/report.yaml does not say which indicator file the report is on: "
+                        f"{shown} all look like one",
+                        f"add 'indicators: {candidates[0].removeprefix(prefix + '/')}' (the "
+                        "resolution reported on) and, for the next one's targets, 'plan: …'")
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def validate_indicators(files: dict[str, SourceFile], data_prefix: str, chosen: IndicatorFiles,
                         layout_files: dict[str, SourceFile], findings: Findings
                         ) -> IndicatorData | None:
     """The targets, the yearly figures and the appendix layouts; None if there are none."""
     prefix = data_prefix.rstrip("/")
-    name = f"{prefix}/{TARGETS_FILE}"
-    if name not in files:
+    name = chosen.indicators
+    if name is None:
         return None
     failed_years: set[str] = set()  # year files that are there but did not validate
     targets = validate_model(files[name], TargetsFile, findings)
     actuals: dict[int, ActualsFile] = {}
     sources: dict[int, SourceFile] = {}
     for file_name in sorted(files):
-        if file_name.startswith(f"{prefix}/actuals/"):
+        if file_name.startswith(f"{prefix}/{ACTUALS}/"):
             loaded = validate_model(files[file_name], ActualsFile, findings)
             if loaded is None:
                 failed_years.add(file_name.rsplit("/", 1)[-1].split(".")[0])
@@ -62,6 +111,35 @@ def validate_indicators(files: dict[str, SourceFile], data_prefix: str,
     ok = _check_indicator_ids(targets, actuals, sources, files[name], findings)
     ok &= _check_layouts(targets, models, findings)
     return IndicatorData(targets, actuals, models) if ok else None
+
+
+def validate_plan(files: dict[str, SourceFile], chosen: IndicatorFiles,
+                  findings: Findings) -> TargetsFile | None:
+    """The next resolution's targets: an indicator file of its own term, with no figures
+    yet."""
+    if chosen.plan is None:
+        return None
+    plan = validate_model(files[chosen.plan], TargetsFile, findings)
+    if plan is not None:
+        _check_ids_unique(plan, findings)
+    return plan
+
+
+def report_unused(files: dict[str, SourceFile], data_prefix: str, used: set[str],
+                  findings: Findings) -> None:
+    """A file under data/ that nothing reads is a mistake the report would hide: a renamed
+    indicator file, a section never included."""
+    prefix = data_prefix.rstrip("/")
+    read_anyway = {f"{prefix}/{REPORT_FILE}", f"{prefix}/{ALLOW_FILE}"}
+    for name in sorted(files):
+        if name in used or name in read_anyway or name.startswith(
+                (f"{prefix}/{ACTUALS}/", f"{prefix}/sections/")):
+            continue  # sections not included have their own finding
+        findings.report(rules.INCLUDED_NOWHERE, SourceRef(name, 1),
+                        "tệp không được dùng trong báo cáo",
+                        "nothing in the report reads this file",
+                        "name it in data/report.yaml ('indicators:' for the resolution "
+                        "reported on, 'plan:' for the next one's targets), or delete it")
 
 
 def _check_year(loaded: ActualsFile, name: str, file: SourceFile,
@@ -109,20 +187,12 @@ def carries_figures(indicator: Indicator) -> bool:
 def _check_indicator_ids(targets: TargetsFile, actuals: dict[int, ActualsFile],
                          sources: dict[int, SourceFile], targets_file: SourceFile,
                          findings: Findings) -> bool:
-    ok = True
-    known: dict[str, Indicator] = {}
-    for indicator in all_indicators(targets):
-        if indicator.id in known:
-            findings.report(rules.INDICATOR_ID_TWICE, indicator.src,
-                            f"mã chỉ tiêu '{indicator.id}' bị lặp",
-                            f"indicator id '{indicator.id}' is used twice "
-                            f"(first at {known[indicator.id].src})", "give each row its own id")
-            ok = False
-        known[indicator.id] = indicator
+    known, ok = _check_ids_unique(targets, findings)
     missing = [year for year in range(targets.base_year, targets.last_year + 1)
                if year not in actuals]
     if missing:
-        names = ", ".join(f"data/actuals/{year}.yaml" for year in missing)
+        folder = targets_file.name.rsplit("/", 1)[0]
+        names = ", ".join(f"{folder}/{ACTUALS}/{year}.yaml" for year in missing)
         findings.report(rules.YEAR_FILE_MISSING, targets_file.ref(("last_year",)),
                         f"thiếu tệp số liệu năm {', '.join(map(str, missing))}",
                         f"there is no {names}",
@@ -153,6 +223,22 @@ def _check_indicator_ids(targets: TargetsFile, actuals: dict[int, ActualsFile],
 
 _THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
 _NUMBER_AS_TEXT = re.compile(r"[-+]?\d[\d.,]*(e[-+]?\d+)?", re.IGNORECASE)
+
+
+def _check_ids_unique(targets: TargetsFile,
+                      findings: Findings) -> tuple[dict[str, Indicator], bool]:
+    """Every indicator by id; False when an id is used twice (reported)."""
+    ok = True
+    known: dict[str, Indicator] = {}
+    for indicator in all_indicators(targets):
+        if indicator.id in known:
+            findings.report(rules.INDICATOR_ID_TWICE, indicator.src,
+                            f"mã chỉ tiêu '{indicator.id}' bị lặp",
+                            f"indicator id '{indicator.id}' is used twice "
+                            f"(first at {known[indicator.id].src})", "give each row its own id")
+            ok = False
+        known[indicator.id] = indicator
+    return known, ok
 
 
 def _check_figures_as_written(file: ActualsFile, source: SourceFile,

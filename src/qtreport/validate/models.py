@@ -186,6 +186,10 @@ class ReportMeta(InputModel):
     keywords: Text | None = None  # document properties
     parts: Annotated[list[Text], Field(min_length=1)]
     closing: Text | None = None
+    # Under data/: the resolution this report is on (its targets, the appendices) and, where
+    # the report proposes the next one, that resolution's targets (Part 2 prints them).
+    indicators: Text | None = None
+    plan: Text | None = None
 
 
 # -- templates/styles.yaml ---------------------------------------------------------------
@@ -233,7 +237,7 @@ class StyleSheet(InputModel):
     styles: dict[Annotated[str, Field(pattern=STYLE_ID)], StyleDef]
 
 
-# -- data/targets_2020_2025.yaml and data/actuals/<year>.yaml ------------------------------
+# -- the indicator file (report.yaml's `indicators:`) and data/actuals/<year>.yaml ----------
 
 Assessment = Literal["Đạt", "Vượt", "Không đạt", "Chưa đạt"]
 TargetKind = Literal["growth", "level", "multiple", "average", "cumulative", "deadline", "rank",

@@ -41,6 +41,7 @@ class Report(Record):
     meta_file: SourceFile  # data/report.yaml, for findings about its keys
     parts: tuple[ReportSection, ...]
     closing: ClosingFile | None
+    files: frozenset[str]  # report.yaml, the parts, the sections, the closing
 
 
 def validate_report(files: dict[str, SourceFile], data_prefix: str,
@@ -56,6 +57,33 @@ def validate_allow_list(files: dict[str, SourceFile], data_prefix: str,
     if name not in files:
         return None
     return validate_model(files[name], SpellingAllowList, findings)
+
+
+def resolve_path(files: Mapping[str, SourceFile], prefix: str, rel: str, where: SourceRef,
+                 findings: Findings) -> str | None:
+    """A path written in the report (relative to data/) as a loaded file's name; None, with
+    a finding, when it leaves data/ or names no file."""
+    norm = posixpath.normpath(rel)
+    if rel.startswith(("/", "\\")) or norm.startswith("..") or ":" in rel:
+        findings.report(rules.PATH_OUTSIDE, where,
+                        f"đường dẫn '{rel}' nằm ngoài thư mục data/",
+                        f"the path '{rel}' points outside data/")
+        return None
+    name = f"{prefix}/{norm}"
+    if name in files:
+        return name
+    if not _reported(name, findings):
+        known = [n.removeprefix(prefix + "/") for n in files]
+        guess = difflib.get_close_matches(norm, known, n=1, cutoff=0.6)
+        findings.report(rules.INCLUDE_NOT_FOUND, where, f"không tìm thấy tệp '{rel}'",
+                        f"the file '{rel}' does not exist under data/",
+                        f"did you mean '{guess[0]}'?" if guess else "")
+    return None
+
+
+def _reported(name: str, findings: Findings) -> bool:
+    """The file is there but did not load: the loader's finding already says why."""
+    return any(finding.file == name for finding in findings.items)
 
 
 class _TreeBuilder:
@@ -90,32 +118,15 @@ class _TreeBuilder:
                 self.used.add(name)
                 closing = validate_model(self.files[name], ClosingFile, self.findings)
         self.report_orphans()
-        return Report(meta, report_file, tuple(parts), closing)
+        return Report(meta, report_file, tuple(parts), closing, frozenset(self.used))
 
     # -- files and includes ------------------------------------------------------------
 
     def resolve(self, rel: str, where: SourceRef) -> str | None:
-        """Map an include path (relative to data/) to a loaded file name."""
-        norm = posixpath.normpath(rel)
-        if rel.startswith(("/", "\\")) or norm.startswith("..") or ":" in rel:
-            self.findings.report(rules.PATH_OUTSIDE, where,
-                                 f"đường dẫn '{rel}' nằm ngoài thư mục data/",
-                                 f"the path '{rel}' points outside data/")
-            return None
-        name = f"{self.prefix}/{norm}"
-        if name in self.files:
-            return name
-        if not self._reported(name):
-            known = [n.removeprefix(self.prefix + "/") for n in self.files]
-            guess = difflib.get_close_matches(norm, known, n=1, cutoff=0.6)
-            self.findings.report(rules.INCLUDE_NOT_FOUND, where, f"không tìm thấy tệp '{rel}'",
-                                 f"the file '{rel}' does not exist under data/",
-                                 f"did you mean '{guess[0]}'?" if guess else "")
-        return None
+        return resolve_path(self.files, self.prefix, rel, where, self.findings)
 
     def _reported(self, name: str) -> bool:
-        """The file is there but did not load: the loader's finding already says why."""
-        return any(finding.file == name for finding in self.findings.items)
+        return _reported(name, self.findings)
 
     def section_file(self, rel: str, where: SourceRef,
                      stack: tuple[str, ...]) -> ReportSection | None:
