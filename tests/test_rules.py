@@ -234,6 +234,8 @@ EXAMPLES: dict[str, tuple[Callable[[MiniRepo], None], tuple[str, ...]]] = {
     "QT507": (indicators("templates/appendices/mau.yaml", "show: unit", "show: units"), CHECK),
     "QT508": (indicators("data/actuals/2022.yaml", "doanh-thu: 130", "doanh-thu: 1.300"),
               CHECK),
+    "QT509": (edit("data/sections/phan-2.yaml", "- items: [Một., Hai.]",
+                   "- items_from: chi-tieu-kinh-te"), CHECK),
     "QT601": (indicators("data/targets_2020_2025.yaml", "        stated: Đạt",
                          "        stated: Đạt\n        official:\n"
                          "          growth_2022: {value: 120.5, source: Cục Thống kê}"),

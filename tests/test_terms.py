@@ -4,6 +4,7 @@ as data; a term in progress; a new report from scratch."""
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -54,13 +55,13 @@ def test_a_report_yaml_without_the_key_finds_its_one_indicator_file(frozen_repo,
 def test_two_indicator_files_and_no_key_is_an_error_naming_both(frozen_repo, qtreport):
     data = frozen_repo / "data"
     _edit(data / "report.yaml", INDICATORS_LINE, "")
-    (data / "targets_2025_2030.yaml").write_text(
+    (data / "chi-tieu-khoa-viii.yaml").write_text(
         "resolution: Nghị quyết khóa VIII\nbase_year: 2025\nlast_year: 2030\n", encoding="utf-8")
     outcome = qtreport(frozen_repo, "check", "--format", "json")
     hit, = [f for f in _findings(outcome) if f["code"] == "QT102"]
     assert outcome.exit_code == 1 and hit["file"] == "data/report.yaml"
-    assert "targets_2020_2025.yaml, targets_2025_2030.yaml" in hit["message_en"]
-    assert "indicators: targets_2020_2025.yaml" in hit["hint"]
+    assert "chi-tieu-khoa-viii.yaml, targets_2020_2025.yaml all" in hit["message_en"]
+    assert "indicators: chi-tieu-khoa-viii.yaml" in hit["hint"]
 
 
 def test_a_named_file_that_is_not_there_is_an_error_at_its_line(frozen_repo, qtreport):
@@ -85,3 +86,115 @@ def test_a_data_file_nothing_reads_is_a_warning(frozen_repo, qtreport, name):
     hit, = [f for f in _findings(outcome) if f["code"] == "QT113"]
     assert outcome.exit_code == 0 and hit["file"] == f"data/{name}"
     assert "'indicators:'" in hit["hint"]
+
+
+# -- the next resolution's targets as data ------------------------------------------------------
+
+PLAN = "data/targets_2025_2030.yaml"
+
+
+def _markdown(repo: Path, qtreport) -> str:
+    outcome = qtreport(repo, "build", "--format", "md")
+    assert outcome.exit_code == 0, outcome.output
+    text = (repo / "build" / "bao-cao-chinh-tri.md").read_text(encoding="utf-8")
+    return re.sub(r"\\([()\[\]*])", r"\1", text)  # Markdown's escapes: "\(1\)." is "(1)."
+
+
+def test_part_two_states_the_plans_targets_as_the_draft_does(frozen_repo, qtreport):
+    text = _markdown(frozen_repo, qtreport)
+    for item in [
+        "(1). Tốc độ tăng tổng giá trị sản phẩm: 9,7%/năm",
+        "(2). Cơ cấu tổng giá trị sản phẩm đến năm 2030: dịch vụ 67-68%; công nghiệp xây dựng "
+        "29-30%; nông nghiệp 3-4%",
+        "(3). Tổng mức bán lẻ hàng hóa và doanh thu ngành dịch vụ tiêu dùng, du lịch tăng bình "
+        "quân 15-16%/năm. Trong đó: Doanh thu bán lẻ hàng hóa tăng 14-15%/năm",
+        "(6). Thu nhập bình quân đầu người đến năm 2030: 120 -125 triệu đồng.",
+        "(9). Bình quân hàng năm giảm ít nhất 6 hộ nghèo và 12 hộ cận nghèo.",
+        "(15). Chỉ số cải cách hành chính (PAR INDEX) được xếp loại tốt.",
+        "(16). Hàng năm có trên 90% cán bộ, đảng viên tham gia học tập",  # the list continues
+        "(19). Kiểm tra, giám sát chuyên đề tối thiểu 15% trên tổng số tổ chức cơ sở đảng; tỷ lệ "
+        "đảng viên được kiểm tra, giám sát chuyên đề 10% trên tổng số đảng viên toàn đảng bộ; "
+        "kiểm tra 100% tổ chức, đảng viên khi có dấu hiệu vi phạm.",
+    ]:
+        assert item in " ".join(text.split()), item
+
+
+def test_a_changed_target_changes_the_sentence(frozen_repo, qtreport):
+    plan = frozen_repo / PLAN
+    _edit(plan, "target: {kind: growth, min: 9.7, text:", "target: {kind: growth, min: 10.5, text:")
+    _edit(plan, "target: {kind: average, min: 6, text:", "target: {kind: average, min: 8, text:")
+    text = " ".join(_markdown(frozen_repo, qtreport).split())
+    assert "Tốc độ tăng tổng giá trị sản phẩm: 10,5%/năm" in text and "9,7%/năm" not in text
+    assert "Bình quân hàng năm giảm ít nhất 8 hộ nghèo và 12 hộ cận nghèo." in text
+
+
+def test_a_new_target_in_the_plan_is_a_new_item(frozen_repo, qtreport):
+    _edit(frozen_repo / PLAN, "      # (16)\n", "      - id: dang-vien-moi\n"
+          "        name: Số đảng viên kết nạp mới trong nhiệm kỳ\n"
+          "        target: {kind: cumulative, min: 250, text: \"ít nhất {min} đảng viên\"}\n"
+          "      # (16)\n")
+    text = " ".join(_markdown(frozen_repo, qtreport).split())
+    assert "(17). Hàng năm có trên 90% cán bộ" in text
+    assert "(16). Số đảng viên kết nạp mới trong nhiệm kỳ: ít nhất 250 đảng viên" in text
+    assert "(20). Kiểm tra, giám sát chuyên đề" in text
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    ('says: "{name} tăng bình quân {target}. Trong đó: {parts[0]}"',
+     'says: "{name} tăng bình quân {target}. Trong đó: {parts[1]}"',
+     "uses {parts[1]} but the row has 1 part(s)"),
+    ('target: {kind: growth, min: 2, max: 3, text: "{min}-{max}%/năm"}',
+     'target: {kind: growth, min: 2, text: "{min}-{max}%/năm"}',
+     "uses {max} but the target has no 'max'"),
+    ('says: "{name} tăng khoảng {target}, trong đó {parts[0]}."',
+     'says: "{name} tăng khoảng {muc_tieu}, trong đó {parts[0]}."',
+     "'says' uses {muc_tieu}; it may use {name}, {target}, {min}, {max}, {by}, {best}"),
+    ('says: "{name}: {target}."', 'says: "{name}: {target}[^nguon]."',
+     "'says' cannot carry a footnote"),
+])
+def test_wording_that_cannot_be_filled_in_is_refused_at_its_line(frozen_repo, qtreport, old,
+                                                                 new, says):
+    plan = frozen_repo / PLAN
+    _edit(plan, old, new)
+    outcome = qtreport(frozen_repo, "check", "--format", "json")
+    hit, = [f for f in _findings(outcome) if f["code"] == "QT104"]
+    lines = plan.read_text(encoding="utf-8").splitlines()
+    assert outcome.exit_code == 1 and hit["file"] == PLAN
+    assert lines[hit["line"] - 1].strip().startswith(new.split(":")[0])
+    assert says in hit["message_en"]
+
+
+def test_items_from_a_list_the_plan_does_not_have(frozen_repo, qtreport):
+    section = frozen_repo / "data/sections/phan-2/muc-tieu-chi-tieu.yaml"
+    _edit(section, "items_from: xay-dung-dang", "items_from: xay-dung-dang-chinh-quyen")
+    outcome = qtreport(frozen_repo, "check", "--format", "json")
+    hit, = [f for f in _findings(outcome) if f["code"] == "QT509"]
+    assert outcome.exit_code == 1
+    assert hit["file"] == "data/sections/phan-2/muc-tieu-chi-tieu.yaml"
+    assert "kinh-te-van-hoa-xa-hoi-moi-truong, xay-dung-dang" in hit["hint"]
+    _edit(frozen_repo / "data/report.yaml", "plan: targets_2025_2030.yaml\n", "")
+    outcome = qtreport(frozen_repo, "check", "--format", "json")
+    assert {f["code"] for f in _findings(outcome)} >= {"QT509", "QT113"}  # and the file unread
+
+
+def test_a_plan_row_with_no_wording_is_refused(frozen_repo, qtreport):
+    _edit(frozen_repo / PLAN, 'target: {kind: cumulative, min: 450, max: 470, text: "{min} - '
+          '{max} tỷ đồng"}', "target: {kind: cumulative, min: 450, max: 470}")
+    outcome = qtreport(frozen_repo, "check", "--format", "json")
+    hit, = [f for f in _findings(outcome) if f["code"] == "QT102"]
+    assert outcome.exit_code == 1 and hit["file"] == PLAN
+    assert "'von-dau-tu-nsnn'" in hit["message_en"] and "says" in hit["hint"]
+
+
+def test_a_reviewers_edit_of_a_plan_target_says_where_to_change_it(frozen_repo, qtreport):
+    from returned_copies import track_change
+
+    assert qtreport(frozen_repo, "build").exit_code == 0
+    track_change(frozen_repo / "build" / "bao-cao-chinh-tri.docx", frozen_repo / "ban-kt.docx",
+                 "dịch vụ 67-68%", "dịch vụ 68-70%", "Ban Kinh tế")
+    outcome = qtreport(frozen_repo, "feedback", "apply", "ban-kt.docx")
+    plan = (frozen_repo / PLAN).read_text(encoding="utf-8").splitlines()
+    row = plan.index("      - id: co-cau-gtsp") + 1
+    assert "nothing to write" in outcome.output
+    assert f"worded from the row 'co-cau-gtsp' in {PLAN}:{row}" in " ".join(outcome.output.split())
+    assert "min: 67, max: 68" in (frozen_repo / PLAN).read_text(encoding="utf-8")

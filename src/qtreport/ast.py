@@ -183,6 +183,9 @@ class ListItem(Record):
     remark: str | None = None
     change: Change = None
     label_was: str | None = None  # a revision renumbers it: the label it had
+    # A target of the next resolution (items_from:): the plan's row that words it, as
+    # "<row id> in <file>:<line>"; the item's text is computed from that row.
+    worded_from: str | None = None
 
 
 class Page(Record):

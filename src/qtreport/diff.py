@@ -220,7 +220,8 @@ class _Comparison:
                 paragraphs.append(block)
             yield ast.ListItem(new.label, tuple(paragraphs), new.source, new.anchor,
                                new.remark,
-                               label_was=old.label if old.label != new.label else None)
+                               label_was=old.label if old.label != new.label else None,
+                               worded_from=new.worded_from)
         elif isinstance(new, ast.Table) and isinstance(old, ast.Table):
             yield self._table(old, new)
         else:  # a section break, or blocks of two kinds: the one out, the other in
@@ -258,7 +259,8 @@ class _Comparison:
         if isinstance(block, ast.ListItem):
             paragraphs = tuple(self._whole_block(p, change, notes) for p in block.paragraphs)
             return ast.ListItem(block.label, paragraphs, block.source,  # type: ignore[arg-type]
-                                block.anchor, block.remark, change)
+                                block.anchor, block.remark, change,
+                                worded_from=block.worded_from)
         if isinstance(block, ast.Table):
             rows = tuple(_whole_row(row, change) for row in block.rows)
             header = tuple(_whole_row(row, change) for row in block.header)

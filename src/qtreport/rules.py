@@ -265,6 +265,12 @@ AMBIGUOUS_FIGURE = Rule(
     "thousands without a separator (6150) and decimals with a dot (132.2); the report prints "
     "them the Vietnamese way.",
     "write figures as numbers with a dot for decimals: 132.2, 2796")
+UNKNOWN_PLAN_LIST = Rule(
+    "QT509", "unknown-plan-list", _E, "không có danh sách chỉ tiêu này",
+    "items_from names no list of the plan",
+    "`items_from: <id>` prints the targets of one list of the next resolution: an appendix "
+    "with that `id:` in the plan file that data/report.yaml names under `plan:`.",
+    "check the list's id in the plan file, and that data/report.yaml names the plan")
 
 # -- indicator consistency ------------------------------------------------------------------
 

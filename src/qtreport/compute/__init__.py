@@ -4,6 +4,7 @@
 - notes.py: footnote markers in reading order -> numbers 1…N, reference checks
 - outline.py: the report in reading order, headings and items labelled, notes numbered
 - indicators.py: growth, ratios, sums, averages, assessments and the tallies, all final
+- targets.py: targets worded, numbers filled in; the next resolution's lists as sentences
 - anchors.py: the stable id of every node
 
 What this stage leaves is final: the expand stage fills in templates from it and computes
@@ -22,6 +23,7 @@ from .anchors import FRONT, Anchors
 from .indicators import IndicatorResults, compute_indicators
 from .notes import FootnoteNumbering, NumberedNote
 from .outline import OutlineBlock, outline
+from .targets import plan_lists
 
 
 class FrontLine(Record):
@@ -49,7 +51,7 @@ def compute(validated: Validated, findings: Findings) -> Computed:
     front = tuple(FrontLine(line.style, line.text, line.src, anchors.of_text(FRONT, line.text))
                   for line in (validated.front_matter.root if validated.front_matter else []))
     notes = FootnoteNumbering(report.parts, report.closing, anchors, findings)
-    blocks = outline(report, notes, anchors, findings)
+    blocks = outline(report, notes, anchors, findings, plan_lists(validated.plan))
     notes.report_unused()
     data = validated.indicators
     results = compute_indicators(data.targets, data.actuals, anchors, findings) \

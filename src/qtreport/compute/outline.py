@@ -7,16 +7,17 @@ numbered marks (notes.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from .. import rules
 from ..diagnostics import Findings, SourceRef
 from ..record import Record
-from ..validate.models import Block, ItemList, Paragraph
+from ..validate.models import Block, ItemList, Paragraph, PlanItemList
 from ..validate.report import Report, ReportSection
 from .anchors import HEADING, ITEM, PARAGRAPH, Anchors
 from .notes import FootnoteNumbering
 from .numbering import MAX_DEPTH, heading_label, item_label, part_label
+from .targets import PlanSentence
 
 
 class OutlineHeading(Record):
@@ -44,15 +45,17 @@ class OutlineItem(Record):
     src: SourceRef
     anchor: str
     remark: str | None = None
+    worded_from: str | None = None  # items_from: the plan row that words it (ast.ListItem)
 
 
 OutlineBlock = OutlineHeading | OutlineParagraph | OutlineItem
 
 
-def outline(report: Report, notes: FootnoteNumbering, anchors: Anchors,
-            findings: Findings) -> tuple[OutlineBlock, ...]:
-    """The parts, their sections and the closing as one flat sequence in reading order."""
-    walker = _Walker(notes, anchors, findings)
+def outline(report: Report, notes: FootnoteNumbering, anchors: Anchors, findings: Findings,
+            plan: Mapping[str, tuple[PlanSentence, ...]]) -> tuple[OutlineBlock, ...]:
+    """The parts, their sections and the closing as one flat sequence in reading order;
+    `plan`: the next resolution's lists, for `items_from:`."""
+    walker = _Walker(notes, anchors, findings, plan)
     blocks: list[OutlineBlock] = []
     for index, part in enumerate(report.parts):
         blocks.extend(walker.part(index, part))
@@ -62,8 +65,9 @@ def outline(report: Report, notes: FootnoteNumbering, anchors: Anchors,
 
 
 class _Walker:
-    def __init__(self, notes: FootnoteNumbering, anchors: Anchors, findings: Findings):
-        self.notes, self.anchors, self.findings = notes, anchors, findings
+    def __init__(self, notes: FootnoteNumbering, anchors: Anchors, findings: Findings,
+                 plan: Mapping[str, tuple[PlanSentence, ...]]):
+        self.notes, self.anchors, self.findings, self.plan = notes, anchors, findings, plan
         self.last_item = 0  # number of the last item written, for `continue: true`
 
     def part(self, index: int, part: ReportSection) -> Iterator[OutlineBlock]:
@@ -92,6 +96,8 @@ class _Walker:
         for block in blocks:
             if isinstance(block, Paragraph):
                 yield self.paragraph(block.text, block.src, block.remark)
+            elif isinstance(block, PlanItemList):
+                yield from self.plan_items(block)
             else:
                 yield from self.items(block)
 
@@ -105,6 +111,29 @@ class _Walker:
             yield OutlineItem(item_label(block.style, number), paragraphs, item.src,
                               self.anchors.of_text(ITEM, item.paragraphs[0]),
                               "\n".join(remarks) or None)
+        self.last_item = number
+
+    def plan_items(self, block: PlanItemList) -> Iterator[OutlineItem]:
+        """The targets of a list of the plan, one item each, anchored by the row's id (a
+        changed number keeps it)."""
+        sentences = self.plan.get(block.items_from)
+        if sentences is None:
+            self.findings.report(rules.UNKNOWN_PLAN_LIST, block.src,
+                                 f"không có danh sách chỉ tiêu '{block.items_from}'",
+                                 f"the plan has no list '{block.items_from}'",
+                                 f"lists of the plan: {', '.join(sorted(self.plan))}"
+                                 if self.plan else "data/report.yaml names no plan "
+                                 "(plan: targets_….yaml)")
+            return
+        number = self.last_item if block.continue_ else 0
+        for i, target in enumerate(sentences):
+            number += 1
+            paragraph = OutlineParagraph(target.text, (), target.src,
+                                         self.anchors.of_name(PARAGRAPH, target.indicator_id))
+            yield OutlineItem(item_label(block.style, number), (paragraph,), target.src,
+                              self.anchors.of_name(ITEM, target.indicator_id),
+                              block.remark if i == 0 else None,
+                              f"'{target.indicator_id}' in {target.src}")
         self.last_item = number
 
     def paragraph(self, text: str, src: SourceRef, remark: str | None) -> OutlineParagraph:

@@ -33,7 +33,8 @@ def expand(computed: Computed, findings: Findings, version: str = "",
         elif isinstance(block, OutlineItem):
             body.append(ast.ListItem(block.label, tuple(_paragraph(p, findings, context)
                                                         for p in block.paragraphs),
-                                     block.src, block.anchor, block.remark))
+                                     block.src, block.anchor, block.remark,
+                                     worded_from=block.worded_from))
         else:
             body.append(_paragraph(block, findings, context))
     body.extend(_appendices(computed))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .. import ast
 from ..compute.indicators import AppendixResult, IndicatorResult, IndicatorResults, Row
+from ..compute.targets import target_text
 from ..numformat import format_number
 from ..validate.models import AppendixLayout, ColumnDef, Score
 
@@ -80,7 +81,7 @@ def _show(show: str, result: IndicatorResult, layout: AppendixLayout) -> str:
     if kind == "unit":
         return indicator.unit or ""
     if kind == "target":
-        return (indicator.target.text or "") if indicator.target else ""
+        return target_text(indicator.target) or ""
     if kind == "assessment":
         return result.assessment or ""
     if kind == "comparison":

@@ -79,6 +79,10 @@ def _apply(change: Change, index: Index, read: Any, plan: Plan) -> str | None:
                "data/actuals/ or the row in the indicator file"
     if isinstance(node, ast.Note):
         return "the change spans a whole note: make it in the note's text by hand"
+    item = node if isinstance(node, ast.ListItem) else index.item_of.get(node.anchor)
+    if item is not None and item.worded_from:
+        return f"the item states a target of the next resolution, worded from the row " \
+               f"{item.worded_from}: change its numbers (min, max …) or its says: there"
     if isinstance(node, ast.ListItem):
         node = node.paragraphs[0]
     label = getattr(place.node, "label", "")

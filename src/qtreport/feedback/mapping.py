@@ -55,6 +55,8 @@ class Index:
         self.places = ast.located(document)
         self.by_anchor = {place.node.anchor: place for place in self.places}
         self.position = {place.node.anchor: i for i, place in enumerate(self.places)}
+        self.item_of = {paragraph.anchor: block for block in document.body
+                        if isinstance(block, ast.ListItem) for paragraph in block.paragraphs}
         self._words = [set(_WORD.findall(place.text.lower())) for place in self.places]
 
     def note_by_reference(self, paragraph_anchor: str, which: int) -> ast.Located | None:

@@ -109,6 +109,7 @@ def validate_indicators(files: dict[str, SourceFile], data_prefix: str, chosen: 
     if targets is None or failed_years or models is None:
         return None  # their own findings say why; "missing" would be a false second one
     ok = _check_indicator_ids(targets, actuals, sources, files[name], findings)
+    ok &= _check_assessed(targets, findings)
     ok &= _check_layouts(targets, models, findings)
     return IndicatorData(targets, actuals, models) if ok else None
 
@@ -120,9 +121,22 @@ def validate_plan(files: dict[str, SourceFile], chosen: IndicatorFiles,
     if chosen.plan is None:
         return None
     plan = validate_model(files[chosen.plan], TargetsFile, findings)
-    if plan is not None:
-        _check_ids_unique(plan, findings)
-    return plan
+    if plan is None:
+        return None
+    _, ok = _check_ids_unique(plan, findings)
+    for appendix in plan.appendices:
+        if appendix.id is None:
+            continue
+        for row in [*(i for g in appendix.groups for i in g.indicators), *appendix.indicators]:
+            if row.says is None and (row.target is None or row.target.text is None):
+                findings.report(rules.MISSING_KEY, row.src,
+                                f"chỉ tiêu '{row.id}' chưa có câu diễn đạt",
+                                f"'{row.id}' is in the list '{appendix.id}', which Part 2 "
+                                "prints, but has neither 'says:' nor a target 'text:'",
+                                "add says: \"{name}: {target}\" with a target text such as "
+                                "\"{min}-{max}%/năm\", or a says: of its own")
+                ok = False
+    return plan if ok else None
 
 
 def report_unused(files: dict[str, SourceFile], data_prefix: str, used: set[str],
@@ -223,6 +237,21 @@ def _check_indicator_ids(targets: TargetsFile, actuals: dict[int, ActualsFile],
 
 _THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
 _NUMBER_AS_TEXT = re.compile(r"[-+]?\d[\d.,]*(e[-+]?\d+)?", re.IGNORECASE)
+
+
+def _check_assessed(targets: TargetsFile, findings: Findings) -> bool:
+    """A qualitative target of the resolution reported on is assessed by the report."""
+    ok = True
+    for indicator in all_indicators(targets):
+        target = indicator.target
+        if target is not None and target.kind == "qualitative" and target.assessment is None:
+            findings.report(rules.MISSING_KEY, indicator.src,
+                            f"chỉ tiêu '{indicator.id}' chưa có đánh giá",
+                            f"'{indicator.id}' has a qualitative target and no 'assessment'",
+                            "add assessment: (Đạt, Vượt, Không đạt or Chưa đạt) and reason: "
+                            "under its target")
+            ok = False
+    return ok
 
 
 def _check_ids_unique(targets: TargetsFile,

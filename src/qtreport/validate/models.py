@@ -124,13 +124,26 @@ class ItemList(InputModel):
     remark: Text | None = None
 
 
+class PlanItemList(InputModel):
+    """Numbered items whose sentences are the next resolution's targets: one item per row of
+    a list in the plan file (report.yaml's `plan:`), worded by the row's `says:`."""
+
+    items_from: Annotated[str, Field(pattern=FOOTNOTE_ID)]  # the list's id in the plan
+    style: ItemStyle = "(1)"
+    continue_: bool = Field(default=False, alias="continue")
+    remark: Text | None = None
+
+
 def _block_kind(value: Any) -> str:
     # Tags in <> never collide with keys when error locations are mapped back to lines.
+    if isinstance(value, dict) and "items_from" in value:
+        return "<items_from>"
     return "<items>" if isinstance(value, dict) and "items" in value else "<paragraph>"
 
 
 Block = Annotated[
-    Annotated[Paragraph, Tag("<paragraph>")] | Annotated[ItemList, Tag("<items>")],
+    Annotated[Paragraph, Tag("<paragraph>")] | Annotated[ItemList, Tag("<items>")]
+    | Annotated[PlanItemList, Tag("<items_from>")],
     Discriminator(_block_kind),
 ]
 
@@ -246,6 +259,50 @@ IndicatorId = Annotated[str, Field(pattern=FOOTNOTE_ID)]
 Number = Annotated[float, Field(strict=False, allow_inf_nan=False)]
 
 
+TARGET_NUMBERS = ("min", "max", "by", "best")  # a target's numbers, as wording names them
+_PART = re.compile(r"^parts\[(\d+)\]$")
+
+
+def _check_wording(text: str, key: str, names: tuple[str, ...], target: Target | None,
+                   parts: int) -> None:
+    """A target's `text` or a row's `says`: `{min}`-style names of what the row has, and
+    `{parts[0]}` for its first part's sentence; no other braces, no footnote."""
+    if "[^" in text or "^[" in text:
+        raise PydanticCustomError(
+            "wording", "'{key}' cannot carry a footnote: put the note in the section's text",
+            {"key": key})
+    try:
+        fields = [(literal, name, spec, conversion)
+                  for literal, name, spec, conversion in string.Formatter().parse(text)]
+    except ValueError:
+        raise PydanticCustomError("wording", "'{key}' has an unclosed brace",
+                                  {"key": key}) from None
+    for literal, name, spec, conversion in fields:
+        if "{" in literal or "}" in literal:
+            raise PydanticCustomError("wording", "'{key}' has a brace that stands for nothing",
+                                      {"key": key})
+        if name is None:
+            continue
+        part = _PART.match(name)
+        if spec or conversion or not (name in names or part):
+            allowed = ", ".join("{" + n + "}" for n in names)
+            raise PydanticCustomError(
+                "wording", "'{key}' uses {{name}}; it may use {allowed}{parts}",
+                {"key": key, "name": name, "allowed": allowed,
+                 "parts": " and {parts[0]} … for the parts" if key == "says" else ""})
+        if part and int(part.group(1)) >= parts:
+            raise PydanticCustomError(
+                "wording", "'{key}' uses {{name}} but the row has {count} part(s)",
+                {"key": key, "name": name, "count": parts})
+        if name in ("target", *TARGET_NUMBERS):
+            value = None if target is None else \
+                target.text if name == "target" else getattr(target, name)
+            if value is None:
+                raise PydanticCustomError(
+                    "wording", "'{key}' uses {{name}} but the target has no '{field}'",
+                    {"key": key, "name": name, "field": "text" if name == "target" else name})
+
+
 class Target(InputModel):
     kind: TargetKind
     text: Text | None = None  # as printed in the table; none where the draft prints none
@@ -261,7 +318,8 @@ class Target(InputModel):
     def _keys_for_kind(self) -> Target:
         needed = {"growth": ["min"], "level": ["min"], "multiple": ["min"], "average": ["min"],
                   "cumulative": ["min"], "deadline": ["by"], "rank": ["best"],
-                  "qualitative": ["assessment", "reason"]}[self.kind]
+                  # a plan's, or a term's still running, is not assessed yet
+                  "qualitative": ["reason"] if self.assessment else []}[self.kind]
         missing = [key for key in needed if getattr(self, key) is None]
         if missing:
             raise PydanticCustomError(
@@ -270,6 +328,8 @@ class Target(InputModel):
         if self.min is not None and self.max is not None and self.min > self.max:
             raise PydanticCustomError("target_range", "'min' ({low}) is above 'max' ({high})",
                                       {"low": self.min, "high": self.max})
+        if self.text is not None:
+            _check_wording(self.text, "text", TARGET_NUMBERS, self, 0)
         return self
 
 
@@ -291,7 +351,15 @@ class Indicator(InputModel):
     sum_of_parts: bool = False
     indicators: list[Indicator] = []
     counted: bool | None = None
+    says: Text | None = None  # how the plan words this target (Part 2): "{name}: {target}"
     remark: Text | None = None
+
+    @model_validator(mode="after")
+    def _wording(self) -> Indicator:
+        if self.says is not None:
+            _check_wording(self.says, "says", ("name", "target", *TARGET_NUMBERS), self.target,
+                           len(self.parts))
+        return self
 
     @model_validator(mode="after")
     def _one_kind_of_children(self) -> Indicator:
@@ -316,6 +384,7 @@ class IndicatorGroup(InputModel):
 
 
 class AppendixDef(InputModel):
+    id: Annotated[str, Field(pattern=FOOTNOTE_ID)] | None = None  # a plan's list: items_from
     title: Text
     layout: Annotated[str, Field(pattern=FOOTNOTE_ID)]
     groups: list[IndicatorGroup] = []
@@ -390,7 +459,7 @@ class AppendixLayout(InputModel):
             unknown = [name for name in names if name not in allowed]
             if unknown:
                 raise PydanticCustomError(
-                    "placeholder", "'{key}' uses {{{name}}}; it may use {allowed}",
+                    "placeholder", "'{key}' uses {{name}}; it may use {allowed}",
                     {"key": key, "name": unknown[0],
                      "allowed": ", ".join("{" + a + "}" for a in allowed)})
         return self

@@ -119,6 +119,7 @@ _RULES = {
     **{kind: rules.INVALID_VALUE for kind in (
         "string_pattern_mismatch", "literal_error", "string_too_short", "too_short",
         "target_incomplete", "target_range", "children", "figure_name", "term", "placeholder",
+        "wording",
         "greater_than_equal", "less_than_equal", "greater_than", "finite_number",
         "page_margins")},
 }

@@ -1,0 +1,65 @@
+"""How targets are worded: a target's `text` with its numbers filled in ("{min}-{max}%/năm"
+→ "15-16%/năm"), and the sentences of the plan's lists, which Part 2 prints as numbered
+items (`items_from:`).
+
+The wording was checked when the files were validated (models._check_wording): it names
+only numbers the target has and parts the row has, so filling it in cannot fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..diagnostics import SourceRef
+from ..numformat import format_number
+from ..record import Record
+from ..validate.models import TARGET_NUMBERS, Indicator, Target, TargetsFile
+
+DEFAULT_SAYS = "{name}: {target}"  # a row that says nothing of its own wording
+
+
+class PlanSentence(Record):
+    """One target of the next resolution, as Part 2 states it."""
+
+    indicator_id: str
+    text: str
+    src: SourceRef
+
+
+def target_text(target: Target | None) -> str | None:
+    """The target as printed: its text, numbers filled in the Vietnamese way."""
+    if target is None or target.text is None:
+        return None
+    return target.text.format_map(_numbers(target))
+
+
+def _numbers(target: Target | None) -> dict[str, str]:
+    if target is None:
+        return {}
+    numbers = {name: getattr(target, name) for name in TARGET_NUMBERS}
+    return {name: format_number(value) for name, value in numbers.items() if value is not None}
+
+
+def sentence(indicator: Indicator) -> str:
+    """The row's target as a sentence: its `says:` filled with its name, its target and
+    its numbers, and its parts' own sentences as {parts[0]} …"""
+    fields: dict[str, object] = {"name": indicator.name, **_numbers(indicator.target),
+                                 "parts": [sentence(part) for part in indicator.parts]}
+    text = target_text(indicator.target)
+    if text is not None:
+        fields["target"] = text
+    return (indicator.says or DEFAULT_SAYS).format_map(fields)
+
+
+def plan_lists(plan: TargetsFile | None) -> Mapping[str, tuple[PlanSentence, ...]]:
+    """Each list of the plan (an appendix with an id) as its rows' sentences, in order."""
+    if plan is None:
+        return {}
+    lists = {}
+    for appendix in plan.appendices:
+        if appendix.id is None:
+            continue
+        rows = [i for group in appendix.groups for i in group.indicators] + \
+            list(appendix.indicators)
+        lists[appendix.id] = tuple(PlanSentence(row.id, sentence(row), row.src) for row in rows)
+    return lists
