@@ -198,3 +198,76 @@ def test_a_reviewers_edit_of_a_plan_target_says_where_to_change_it(frozen_repo, 
     assert "nothing to write" in outcome.output
     assert f"worded from the row 'co-cau-gtsp' in {PLAN}:{row}" in " ".join(outcome.output.split())
     assert "min: 67, max: 68" in (frozen_repo / PLAN).read_text(encoding="utf-8")
+
+
+# -- a term in progress, and a new report from scratch ------------------------------------------
+
+def _init(tmp_path: Path, qtreport, *args: str) -> Path:
+    outcome = qtreport(tmp_path, "init", "ward", "--issuer", "Đảng bộ phường Đông Lương", *args)
+    assert outcome.exit_code == 0, outcome.output
+    return tmp_path / "ward"
+
+
+def _figures(report: Path, indicator: str) -> dict[int, float]:
+    import yaml
+
+    return {int(path.stem): yaml.safe_load(path.read_text(encoding="utf-8"))["values"][indicator]
+            for path in (report / "data" / "actuals").glob("*.yaml")}
+
+
+def test_a_mid_term_report_states_growth_so_far_and_the_rate_still_needed(tmp_path, qtreport):
+    report = _init(tmp_path, qtreport, "--term", "2025-2030", "--as-of", "2027")
+    assert sorted(p.stem for p in (report / "data" / "actuals").glob("*.yaml")) == \
+        ["2025", "2026", "2027"]  # no files of nulls for the years to come
+    outcome = qtreport(report, "check", "--format", "json")
+    assert outcome.exit_code == 0 and _findings(outcome) == []
+    values = _figures(report, "gia-tri-san-xuat")
+    so_far = ((values[2027] / values[2025]) ** (1 / 2) - 1) * 100
+    needed = ((1.08 ** 5 * values[2025] / values[2027]) ** (1 / 3) - 1) * 100
+    text = " ".join(_markdown_of(report, qtreport).split())
+    assert "Giá trị sản xuất năm 2027 ước đạt" in text
+    assert f"tăng bình quân {so_far:.2f}%/năm".replace(".", ",") in text
+    assert f"những năm còn lại cần tăng bình quân {needed:.2f}%/năm".replace(".", ",") in text
+    assert "| Giá trị sản xuất (giá so sánh) | Tỷ đồng | 8-9%/năm |" in text
+    assert "Thực hiện Ước 2027" in text  # estimate: true says so in the header
+    assert "| Đúng tiến độ |" in text and "| Chậm tiến độ |" in text
+    tally = " ".join(qtreport(report, "indicators").output.split())
+    assert "3/4 chỉ tiêu đạt và vượt tiến độ (số liệu đến năm 2027; nhiệm kỳ chưa kết thúc)" \
+        in tally
+
+
+def _markdown_of(report: Path, qtreport) -> str:
+    outcome = qtreport(report, "build", "--format", "md")
+    assert outcome.exit_code == 0, outcome.output
+    text = (report / "build" / "bao-cao.md").read_text(encoding="utf-8")
+    return re.sub(r"\\([()\[\]*])", r"\1", text)
+
+
+def test_init_writes_a_report_that_checks_clean_and_builds_a_valid_docx(tmp_path, qtreport):
+    from ooxml import assert_valid_docx
+
+    report = _init(tmp_path, qtreport, "--term", "2020-2025")
+    for name in ("README.md", ".github/workflows/check.yml", "data/report.yaml",
+                 "data/targets_2020_2025.yaml", "templates/appendices/phu-luc-1.yaml"):
+        assert (report / name).is_file(), name
+    outcome = qtreport(report, "check", "--format", "json")
+    assert outcome.exit_code == 0 and _findings(outcome) == []
+    assert qtreport(report, "build").exit_code == 0
+    docx = report / "build" / "bao-cao.docx"
+    assert_valid_docx(docx)
+    text = " ".join(_markdown_of(report, qtreport).split())
+    assert "Phần thứ hai PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ NHIỆM KỲ 2025 - 2030" in text
+    assert "Có 3/4 chỉ tiêu chủ yếu đạt và vượt." in text and "[^1]: Số liệu" in text
+
+
+def test_init_asks_for_what_it_needs_and_refuses_to_write_over_a_report(tmp_path, qtreport):
+    outcome = qtreport(tmp_path, "init", "ward", "--issuer", "Đảng bộ xã A", "--term", "2025")
+    assert outcome.exit_code == 2 and "write it as 2025-2030" in outcome.output
+    outcome = qtreport(tmp_path, "init", "ward", "--issuer", "Đảng bộ xã A", "--term",
+                       "2025-2030", "--as-of", "2025")
+    assert outcome.exit_code == 2 and "after 2025 and up to 2030" in outcome.output
+    _init(tmp_path, qtreport, "--term", "2020-2025")
+    outcome = qtreport(tmp_path, "init", "ward", "--issuer", "Đảng bộ xã A", "--term",
+                       "2020-2025")
+    assert outcome.exit_code == 2 and "already exists" in outcome.output and "--force" in \
+        outcome.output

@@ -236,6 +236,7 @@ class Tally(Record):
 
     achieved: int
     counted: int
+    as_of: int | None = None  # while the term runs: the year the count stands at
 
 
 class Table(Record):

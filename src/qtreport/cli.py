@@ -179,6 +179,45 @@ def watch(
 
 
 @app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to write the new report",
+                                           show_default=False)],
+    issuer: Annotated[str, typer.Option(
+        prompt="Đảng bộ (issuer, e.g. ĐẢNG BỘ PHƯỜNG ĐÔNG LƯƠNG)",
+        help="The Party committee whose report it is")],
+    term: Annotated[str, typer.Option(
+        prompt="Nhiệm kỳ được đánh giá (the term reported on, e.g. 2025-2030)",
+        help="The term whose resolution the report is on, e.g. 2025-2030")],
+    as_of: Annotated[int | None, typer.Option(
+        help="The year the figures stand at, for a mid-term report [default: the term's "
+             "last year]")] = None,
+    force: Annotated[bool, typer.Option(help="Write over an existing data/")] = False,
+) -> None:
+    """Write a new report to start from: report.yaml, two parts with a footnote, an
+    indicator file with its appendix, the templates, a README and a CI check."""
+    from .scaffold import NewReport, ScaffoldError, parse_term, write_report
+
+    printer = _printer()
+    try:
+        first, last = parse_term(term)
+        report = NewReport(issuer, first, last, as_of or last)
+        written = write_report(folder, report, force)
+    except ScaffoldError as err:
+        _printer(stderr=True).line(("Không tạo được báo cáo mới", "red"), f" ({err})")
+        raise typer.Exit(EXIT_USAGE) from None
+    except OSError as err:
+        _printer(stderr=True).line(("Không ghi được tệp", "red"),
+                                   f" (cannot write: {err.strerror or err}: {err.filename})")
+        raise typer.Exit(EXIT_FINDINGS) from None
+    for path in written:
+        printer.line(("Đã ghi", "green"), f" (written) {_shown(path)}")
+    kind = f"sơ kết giữa nhiệm kỳ, số liệu đến năm {report.as_of}" if report.mid_term \
+        else "báo cáo chính trị cuối nhiệm kỳ"
+    printer.line(f"Báo cáo mới ({kind}). Next: cd {folder}; qtreport check; qtreport build")
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command()
 def indicators(
     data: DataOpt = None,
     templates: TemplatesOpt = None,

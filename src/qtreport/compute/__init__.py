@@ -54,7 +54,7 @@ def compute(validated: Validated, findings: Findings) -> Computed:
     blocks = outline(report, notes, anchors, findings, plan_lists(validated.plan))
     notes.report_unused()
     data = validated.indicators
-    results = compute_indicators(data.targets, data.actuals, anchors, findings) \
+    results = compute_indicators(data.targets, data.actuals, data.as_of, anchors, findings) \
         if data is not None else None
     return Computed(report.meta, front, blocks, tuple(notes.notes), results,
                     data.layouts if data is not None else {}, validated.stylesheet)

@@ -35,8 +35,9 @@ from ..validate.models import (
 )
 from .anchors import GROUP_ROW, ROW, TABLE, Anchors
 from .numbering import roman
+from .progress import ON_TRACK, Term, progress
 
-ACHIEVED = ("Đạt", "Vượt")
+ACHIEVED = ("Đạt", "Vượt", *ON_TRACK)  # counted as "đạt và vượt" (so far, while the term runs)
 
 
 class Figure(Record):
@@ -69,6 +70,7 @@ class IndicatorResult(Record):
     entered: Mapping[int, ActualValue]  # year -> value as entered (None: no figure)
     computed: Mapping[str, float | None]  # every figure of the term, by name
     assessment: str | None
+    needed: float | None  # while the term runs: what the remaining years need (progress.py)
     counted: bool
     is_heading: bool
     kind: str | None  # the target kind of this row, or of the row it is part of
@@ -116,20 +118,23 @@ class IndicatorResults(Record):
     resolution: str
     base_year: int
     last_year: int
+    as_of: int  # the year the figures stand at: last_year, or earlier while the term runs
+    estimates: frozenset[int]  # the years whose figures are estimates ("Ước")
     by_id: Mapping[str, IndicatorResult]
     appendices: tuple[AppendixResult, ...]
     tally: Tally  # over every counted indicator of the report
 
 
-def compute_indicators(targets: TargetsFile, actuals: dict[int, ActualsFile],
+def compute_indicators(targets: TargetsFile, actuals: dict[int, ActualsFile], as_of: int,
                        anchors: Anchors, findings: Findings) -> IndicatorResults:
-    builder = _Builder(targets, actuals, anchors)
+    builder = _Builder(targets, actuals, as_of, anchors)
     appendices = tuple(builder.appendix(i, a) for i, a in enumerate(targets.appendices, 1))
     for figure in targets.figures:
         builder.walk(figure, "", 1, None)
     _Checks(builder.results, sorted(actuals), targets.last_year, findings).run()
     return IndicatorResults(targets.src.file, targets.resolution, targets.base_year,
-                            targets.last_year,
+                            targets.last_year, as_of,
+                            frozenset(year for year, file in actuals.items() if file.estimate),
                             builder.results, appendices, _tally(builder.results.values()))
 
 
@@ -141,9 +146,10 @@ def _tally(results: Iterable[IndicatorResult]) -> Tally:
 # -- the rows and their figures -------------------------------------------------------------
 
 class _Builder:
-    def __init__(self, targets: TargetsFile, actuals: dict[int, ActualsFile],
+    def __init__(self, targets: TargetsFile, actuals: dict[int, ActualsFile], as_of: int,
                  anchors: Anchors):
         self.targets, self.actuals, self.anchors = targets, actuals, anchors
+        self.term = Term(targets.base_year, as_of, targets.last_year)
         self.results: dict[str, IndicatorResult] = {}
 
     def appendix(self, number: int, appendix: AppendixDef) -> AppendixResult:
@@ -186,9 +192,15 @@ class _Builder:
             parent.kind if parent is not None else None
         counted = parent is None and indicator.target is not None and not is_heading \
             if indicator.counted is None else indicator.counted
-        return IndicatorResult(indicator, label, depth, entered, computed,
-                               assess(indicator, entered, computed, base, last), counted,
-                               is_heading, kind, self.anchors.of_name(ROW, indicator.id))
+        if self.term.as_of < last:
+            def figure(name: str) -> float | None:
+                return Figure(computed.get(name), indicator.official.get(name)).value
+
+            assessment, needed = progress(indicator, entered, figure, self.term)
+        else:
+            assessment, needed = assess(indicator, entered, computed, base, last), None
+        return IndicatorResult(indicator, label, depth, entered, computed, assessment, needed,
+                               counted, is_heading, kind, self.anchors.of_name(ROW, indicator.id))
 
 
 class _Figures:

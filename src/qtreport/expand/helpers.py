@@ -21,6 +21,11 @@ class HelperError(Exception):
     """A helper was asked for something the data does not have."""
 
 
+class Year(int):
+    """A year: a number the helpers take (actual('id', as_of())) that prints as written,
+    2027, not as a quantity (2.027)."""
+
+
 def formatting_helpers() -> dict[str, Callable[..., Any]]:
     """The helpers any paragraph may use, as functions and as filters."""
     return {"num": num, "pct": pct}
@@ -48,6 +53,8 @@ def pct(value: Any, decimals: int = 2) -> str:
 def finalize(value: Any) -> Any:
     """What {{ … }} prints: numbers in the Vietnamese way even without num(), a score as
     the table writes it; never Python's own spelling (6150.0, Score(score=…))."""
+    if isinstance(value, Year):
+        return str(int(value))
     if is_number(value):
         return format_number(round(value, 6))
     if isinstance(value, Score):
@@ -70,7 +77,8 @@ class DataHelpers:
     def names(self) -> dict[str, Callable[..., Any]]:
         return {"actual": self.actual, "figure": self.figure, "rate": self.rate,
                 "target": self.target, "assessment": self.assessment,
-                "achieved": self.achieved, "counted": self.counted}
+                "achieved": self.achieved, "counted": self.counted, "needed": self.needed,
+                "as_of": self.as_of}
 
     def _file(self) -> str:
         return self.results.file if self.results is not None else "the indicator file"
@@ -121,6 +129,27 @@ class DataHelpers:
         if value is None:
             raise HelperError(f"'{indicator_id}' has no target {key} in {self._file()}")
         return value
+
+    def needed(self, indicator_id: str) -> float:
+        """While the term runs, what the remaining years need: the yearly growth (%) for a
+        growth or multiple target, the yearly mean for an average, what remains of a total
+        or a level, the years left to a deadline."""
+        result = self._result(indicator_id)
+        assert self.results is not None
+        if self.results.as_of >= self.results.last_year:
+            raise HelperError(f"the term ends in {self.results.last_year} and the figures "
+                              f"stand there: nothing remains to be needed")
+        if result.needed is None:
+            raise HelperError(f"'{indicator_id}' has no rate still needed (a target of kind "
+                              f"'{result.kind}', or no figures for {self.results.as_of} and "
+                              f"{self.results.base_year})")
+        return result.needed
+
+    def as_of(self) -> int:
+        """The year the figures stand at (the term's last year once it is over)."""
+        if self.results is None:
+            raise HelperError(NO_DATA)
+        return Year(self.results.as_of)
 
     def assessment(self, indicator_id: str) -> str:
         result = self._result(indicator_id).assessment

@@ -21,14 +21,27 @@ def appendix_table(appendix: AppendixResult, layout: AppendixLayout,
                    results: IndicatorResults) -> ast.Table:
     fields = {"number": appendix.number, "title": appendix.title,
               "resolution": results.resolution}
+    columns = [_estimated(column, results.estimates) for column in layout.columns]
     header = tuple(ast.Row(cells, layout.src, f"{appendix.anchor}-h{i}")
-                   for i, cells in enumerate(_header(layout.columns), start=1))
+                   for i, cells in enumerate(_header(columns), start=1))
     rows = tuple(ast.Row(_cells(row, layout), row.src, row.anchor) for row in appendix.rows)
     return ast.Table(appendix.number, layout.heading.format(**fields),
                      layout.subheading.format(**fields) if layout.subheading else None,
                      layout.rule, tuple(c.width_mm for c in layout.columns), header, rows,
                      layout.font_size, appendix.src, appendix.anchor,
-                     ast.Tally(appendix.tally.achieved, appendix.tally.counted))
+                     ast.Tally(appendix.tally.achieved, appendix.tally.counted,
+                               results.as_of if results.as_of < results.last_year else None))
+
+
+def _estimated(column: ColumnDef, estimates: frozenset[int]) -> ColumnDef:
+    """A column of a year whose figures are estimates says so: its header's year, "2025",
+    becomes "Ước 2025" (a header that says so already is left alone)."""
+    kind, _, year = column.show.partition(":")
+    last = column.header[-1]
+    if kind != "actual" or not year.isdigit() or int(year) not in estimates \
+            or last.strip() != year:
+        return column
+    return column.model_copy(update={"header": [*column.header[:-1], f"Ước {year}"]})
 
 
 def _header(columns: list[ColumnDef]) -> list[tuple[ast.Cell, ...]]:
@@ -91,7 +104,20 @@ def _show(show: str, result: IndicatorResult, layout: AppendixLayout) -> str:
         return result.assessment or ""
     if kind == "actual":
         return _actual(result, int(arg), layout)
+    if kind == "needed":
+        return _needed(result)
     return _figure(result, arg)
+
+
+def _needed(result: IndicatorResult) -> str:
+    """What the remaining years need, in the target's own terms."""
+    if result.needed is None:
+        return ""
+    if result.kind in GROWTH_KINDS:
+        return f"{format_number(result.needed, 2)}%/năm"
+    if result.kind == "deadline":
+        return f"còn {format_number(result.needed)} năm"
+    return _number(result, result.needed)
 
 
 def _actual(result: IndicatorResult, year: int, layout: AppendixLayout) -> str:
@@ -119,7 +145,7 @@ def _figure(result: IndicatorResult, name: str) -> str:
         return ""
     if name.startswith(("growth", "ratio")):
         return format_number(figure.value, 2)
-    if name.startswith("sum") and result.kind != "cumulative":
+    if name.startswith(("sum", "total")) and result.kind != "cumulative":  # adding up shares
         return ""
     return _number(result, figure.value)
 

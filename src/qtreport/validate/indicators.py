@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .. import rules
@@ -35,8 +36,18 @@ ACTUALS = "actuals"  # the folder of the yearly figures, under data/
 @dataclass
 class IndicatorData:
     targets: TargetsFile
-    actuals: dict[int, ActualsFile]  # by year
+    actuals: dict[int, ActualsFile]  # by year, up to `as_of`
     layouts: dict[str, AppendixLayout]
+    as_of: int  # the year the figures stand at: the term's last, or earlier while it runs
+
+
+def standing_year(targets: TargetsFile, years: Iterable[int]) -> int:
+    """The year the report's figures stand at: `as_of:` if the file says, else the last year
+    of the term that has a figures file."""
+    if targets.as_of is not None:
+        return targets.as_of
+    within = [year for year in years if targets.base_year < year <= targets.last_year]
+    return max(within, default=targets.last_year)
 
 
 @dataclass
@@ -108,10 +119,12 @@ def validate_indicators(files: dict[str, SourceFile], data_prefix: str, chosen: 
     models = validate_layouts(layout_files, findings)
     if targets is None or failed_years or models is None:
         return None  # their own findings say why; "missing" would be a false second one
-    ok = _check_indicator_ids(targets, actuals, sources, files[name], findings)
-    ok &= _check_assessed(targets, findings)
+    as_of = standing_year(targets, actuals)
+    actuals = {year: file for year, file in actuals.items() if year <= as_of}
+    ok = _check_indicator_ids(targets, actuals, sources, files[name], as_of, findings)
+    ok &= _check_assessed(targets, as_of, findings)
     ok &= _check_layouts(targets, models, findings)
-    return IndicatorData(targets, actuals, models) if ok else None
+    return IndicatorData(targets, actuals, models, as_of) if ok else None
 
 
 def validate_plan(files: dict[str, SourceFile], chosen: IndicatorFiles,
@@ -199,18 +212,19 @@ def carries_figures(indicator: Indicator) -> bool:
 
 
 def _check_indicator_ids(targets: TargetsFile, actuals: dict[int, ActualsFile],
-                         sources: dict[int, SourceFile], targets_file: SourceFile,
+                         sources: dict[int, SourceFile], targets_file: SourceFile, as_of: int,
                          findings: Findings) -> bool:
     known, ok = _check_ids_unique(targets, findings)
-    missing = [year for year in range(targets.base_year, targets.last_year + 1)
-               if year not in actuals]
+    missing = [year for year in range(targets.base_year, as_of + 1) if year not in actuals]
     if missing:
         folder = targets_file.name.rsplit("/", 1)[0]
         names = ", ".join(f"{folder}/{ACTUALS}/{year}.yaml" for year in missing)
         findings.report(rules.YEAR_FILE_MISSING, targets_file.ref(("last_year",)),
                         f"thiếu tệp số liệu năm {', '.join(map(str, missing))}",
                         f"there is no {names}",
-                        "add one file per year of the term (with null for figures not known)")
+                        f"add one file per year from {targets.base_year} to {as_of} (with null "
+                        "for figures not known); a report written before the term ends needs "
+                        "none for later years")
         ok = False
     for year, file in sorted(actuals.items()):
         ok &= _check_figures_as_written(file, sources[year], findings)
@@ -239,9 +253,12 @@ _THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
 _NUMBER_AS_TEXT = re.compile(r"[-+]?\d[\d.,]*(e[-+]?\d+)?", re.IGNORECASE)
 
 
-def _check_assessed(targets: TargetsFile, findings: Findings) -> bool:
-    """A qualitative target of the resolution reported on is assessed by the report."""
+def _check_assessed(targets: TargetsFile, as_of: int, findings: Findings) -> bool:
+    """A qualitative target of the resolution reported on is assessed by the report, once
+    the term is over."""
     ok = True
+    if as_of < targets.last_year:
+        return ok
     for indicator in all_indicators(targets):
         target = indicator.target
         if target is not None and target.kind == "qualitative" and target.assessment is None:

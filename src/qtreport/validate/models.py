@@ -33,7 +33,7 @@ STYLE_ID = r"^[A-Za-z][A-Za-z0-9]*$"
 # value_2025, sum_2020_2024. Pinned figures, table columns and templates name them so.
 FIGURE_NAME = re.compile(r"^(growth|ratio|total|value)_(\d{4})$|^(ratio|total|average)$"
                          r"|^sum_(\d{4})_(\d{4})$")
-COLUMN_SHOWS = ("number", "name", "unit", "target", "assessment", "comparison")
+COLUMN_SHOWS = ("number", "name", "unit", "target", "assessment", "comparison", "needed")
 
 
 def is_number(value: object) -> bool:
@@ -252,7 +252,9 @@ class StyleSheet(InputModel):
 
 # -- the indicator file (report.yaml's `indicators:`) and data/actuals/<year>.yaml ----------
 
-Assessment = Literal["Đạt", "Vượt", "Không đạt", "Chưa đạt"]
+# At the end of the term; and, while it runs, whether the target is on track so far.
+Assessment = Literal["Đạt", "Vượt", "Không đạt", "Chưa đạt", "Vượt tiến độ", "Đúng tiến độ",
+                     "Chậm tiến độ", "Chưa đến hạn"]
 TargetKind = Literal["growth", "level", "multiple", "average", "cumulative", "deadline", "rank",
                      "qualitative"]
 IndicatorId = Annotated[str, Field(pattern=FOOTNOTE_ID)]
@@ -395,6 +397,9 @@ class TargetsFile(InputModel):
     resolution: Text
     base_year: Annotated[int, Field(ge=1900, le=2200)]
     last_year: Annotated[int, Field(ge=1900, le=2200)]
+    # The year the report's figures stand at, for a report written before the term ends
+    # (default: the last year with a figures file).
+    as_of: Annotated[int, Field(ge=1900, le=2200)] | None = None
     appendices: list[AppendixDef] = []
     figures: list[Indicator] = []
 
@@ -404,6 +409,11 @@ class TargetsFile(InputModel):
             raise PydanticCustomError(
                 "term", "the term {first}-{last} is not a term of office",
                 {"first": self.base_year, "last": self.last_year})
+        if self.as_of is not None and not self.base_year < self.as_of <= self.last_year:
+            raise PydanticCustomError(
+                "term", "'as_of: {year}' is outside the term {first}-{last} (after its base "
+                "year, up to its last)",
+                {"year": self.as_of, "first": self.base_year, "last": self.last_year})
         return self
 
 
