@@ -236,6 +236,8 @@ EXAMPLES: dict[str, tuple[Callable[[MiniRepo], None], tuple[str, ...]]] = {
               CHECK),
     "QT509": (edit("data/sections/phan-2.yaml", "- items: [Một., Hai.]",
                    "- items_from: chi-tieu-kinh-te"), CHECK),
+    "QT510": (indicators("templates/appendices/mau.yaml", 'show: "actual:2020"',
+                         'show: "actual:2019"'), CHECK),
     "QT601": (indicators("data/targets_2020_2025.yaml", "        stated: Đạt",
                          "        stated: Đạt\n        official:\n"
                          "          growth_2022: {value: 120.5, source: Cục Thống kê}"),

@@ -271,3 +271,30 @@ def test_init_asks_for_what_it_needs_and_refuses_to_write_over_a_report(tmp_path
                        "2020-2025")
     assert outcome.exit_code == 2 and "already exists" in outcome.output and "--force" in \
         outcome.output
+
+
+def test_the_report_before_its_terms_last_figures_is_a_report_in_progress(frozen_repo, qtreport):
+    """Without the 2024 and 2025 files the figures stand at 2023: no file is demanded; the
+    sentences that quote 2024 and 2025 say why they cannot; the layout's columns of 2024 and
+    2025 are said to be empty. (The count to date: the mid-term report above.)"""
+    for year in (2024, 2025):
+        (frozen_repo / "data" / "actuals" / f"{year}.yaml").unlink()
+    outcome = qtreport(frozen_repo, "check", "--format", "json")
+    found = _findings(outcome)
+    errors = [f for f in found if f["severity"] == "error"]
+    assert {f["code"] for f in errors} == {"QT305"}  # the text quotes 2024 and 2025 figures
+    assert all("the report's figures stand at 2023 (the term runs to 2025)" in f["message_en"]
+               for f in errors)
+    empty = [f for f in found if f["code"] == "QT510"]
+    assert {f["file"] for f in empty} == {"templates/appendices/phu-luc-1.yaml",
+                                          "templates/appendices/phu-luc-2.yaml"}
+    assert any("the figures stand at 2023; 2025 has none yet" in f["message_en"] for f in empty)
+
+
+def test_an_estimated_year_says_so_in_its_column_header(frozen_repo, qtreport):
+    layout = frozen_repo / "templates" / "appendices" / "phu-luc-1.yaml"
+    _edit(layout, "[Thực hiện, Ước 2025]", '[Thực hiện, "2025"]')
+    assert "| Thực hiện Ước 2025 |" in _markdown(frozen_repo, qtreport)
+    _edit(frozen_repo / "data" / "actuals" / "2025.yaml", "estimate: true", "estimate: false")
+    text = _markdown(frozen_repo, qtreport)
+    assert "| Thực hiện 2025 |" in text and "Ước 2025 |" not in text

@@ -271,6 +271,12 @@ UNKNOWN_PLAN_LIST = Rule(
     "`items_from: <id>` prints the targets of one list of the next resolution: an appendix "
     "with that `id:` in the plan file that data/report.yaml names under `plan:`.",
     "check the list's id in the plan file, and that data/report.yaml names the plan")
+EMPTY_COLUMN = Rule(
+    "QT510", "empty-column", _W, "cột bảng không có số liệu", "a table column nobody fills",
+    "Every row of the appendix leaves this column of its layout empty: a year outside the "
+    "term, a year after the one the figures stand at, a figure no indicator has (a copied "
+    "layout prints an empty column for each).",
+    "show a year the report has figures for, or take the column out of the layout")
 
 # -- indicator consistency ------------------------------------------------------------------
 

@@ -37,7 +37,7 @@ def expand(computed: Computed, findings: Findings, version: str = "",
                                      worded_from=block.worded_from))
         else:
             body.append(_paragraph(block, findings, context))
-    body.extend(_appendices(computed))
+    body.extend(_appendices(computed, findings))
     notes = tuple(_note(note, findings, context) for note in computed.notes)
     return ast.Document(_meta(computed.meta, version, commit),
                         _presentation(computed.stylesheet),
@@ -84,7 +84,7 @@ def _front(lines: tuple[FrontLine, ...], meta: ReportMeta,
     return tuple(out)
 
 
-def _appendices(computed: Computed) -> list[ast.Block]:
+def _appendices(computed: Computed, findings: Findings) -> list[ast.Block]:
     """Each appendix on its own landscape section."""
     results = computed.indicators
     if results is None:
@@ -93,7 +93,8 @@ def _appendices(computed: Computed) -> list[ast.Block]:
     out: list[ast.Block] = []
     for appendix in results.appendices:
         out.append(ast.SectionBreak(page))
-        out.append(appendix_table(appendix, computed.layouts[appendix.layout], results))
+        out.append(appendix_table(appendix, computed.layouts[appendix.layout], results,
+                                  findings))
     return out
 
 

@@ -9,6 +9,7 @@ Documented in docs/yaml-format.md and docs/indicators.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -80,6 +81,12 @@ class DataHelpers:
                 "achieved": self.achieved, "counted": self.counted, "needed": self.needed,
                 "as_of": self.as_of}
 
+    def _not_yet(self, year: int) -> None:
+        """A year after the one the figures stand at has no figures by design: say so."""
+        if self.results is not None and year > self.results.as_of:
+            raise HelperError(f"the report's figures stand at {self.results.as_of} (the term "
+                              f"runs to {self.results.last_year}): {year} has none yet")
+
     def _file(self) -> str:
         return self.results.file if self.results is not None else "the indicator file"
 
@@ -100,6 +107,7 @@ class DataHelpers:
         if value is None:
             value = result.entered.get(year)
         if value is None:
+            self._not_yet(year)
             raise HelperError(f"'{indicator_id}' has no figure for {year} in "
                               f"data/actuals/{year}.yaml")
         if isinstance(value, bool):
@@ -113,6 +121,8 @@ class DataHelpers:
                               "total_<year>, average, sum_<from>_<to> or value_<year>")
         value = self._result(indicator_id).figure(name).value
         if value is None:
+            for year in re.findall(r"\d{4}", name):
+                self._not_yet(int(year))
             raise HelperError(f"'{indicator_id}' has no {name}: its yearly figures in "
                               f"data/actuals/ are missing and {self._file()} pins no official "
                               "figure")

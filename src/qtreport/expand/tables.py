@@ -8,9 +8,12 @@ the table.
 
 from __future__ import annotations
 
-from .. import ast
+import re
+
+from .. import ast, rules
 from ..compute.indicators import AppendixResult, IndicatorResult, IndicatorResults, Row
 from ..compute.targets import target_text
+from ..diagnostics import Findings
 from ..numformat import format_number
 from ..validate.models import AppendixLayout, ColumnDef, Score
 
@@ -18,7 +21,8 @@ GROWTH_KINDS = ("growth", "multiple")
 
 
 def appendix_table(appendix: AppendixResult, layout: AppendixLayout,
-                   results: IndicatorResults) -> ast.Table:
+                   results: IndicatorResults, findings: Findings) -> ast.Table:
+    _report_empty_columns(appendix, layout, results, findings)
     fields = {"number": appendix.number, "title": appendix.title,
               "resolution": results.resolution}
     columns = [_estimated(column, results.estimates) for column in layout.columns]
@@ -31,6 +35,28 @@ def appendix_table(appendix: AppendixResult, layout: AppendixLayout,
                      layout.font_size, appendix.src, appendix.anchor,
                      ast.Tally(appendix.tally.achieved, appendix.tally.counted,
                                results.as_of if results.as_of < results.last_year else None))
+
+
+def _report_empty_columns(appendix: AppendixResult, layout: AppendixLayout,
+                          results: IndicatorResults, findings: Findings) -> None:
+    indicators = [row.result for row in appendix.rows if row.result is not None]
+    if not indicators:
+        return
+    for column in layout.columns:
+        shows = [s.strip() for s in column.show.split("|")]
+        if any(_show(s, r, layout) for r in indicators for s in shows):
+            continue
+        years = [int(y) for s in shows for y in re.findall(r"\d{4}", s)]
+        why = next((f"{y} is outside the term {results.base_year}-{results.last_year}"
+                    for y in years if not results.base_year <= y <= results.last_year), None) \
+            or next((f"the figures stand at {results.as_of}; {y} has none yet"
+                     for y in years if y > results.as_of), None) \
+            or ("the term is over: nothing remains to be needed"
+                if "needed" in shows else "no indicator of this appendix has it")
+        findings.report(rules.EMPTY_COLUMN, column.src,
+                        f"cột '{' '.join(column.header)}' của Phụ lục {appendix.number} trống",
+                        f"the column '{column.show}' is empty in every row of appendix "
+                        f"{appendix.number}: {why}")
 
 
 def _estimated(column: ColumnDef, estimates: frozenset[int]) -> ColumnDef:
