@@ -152,6 +152,18 @@ def test_review_build_turns_remarks_into_comments(qtreport, mini, built):
         assert "word/comments.xml" not in z.namelist()  # the draft has none
 
 
+def test_a_remark_names_who_made_it(qtreport, mini, built):
+    mini.edit("data/sections/kinh-te.yaml", "    remark: Cần kiểm tra lại số liệu.",
+              "    remark: {text: Cần kiểm tra lại số liệu., by: Ban Kinh tế}")
+    mini.edit("data/sections/phan-1.yaml", "  - title: KẾT QUẢ ĐẠT ĐƯỢC",
+              "  - title: KẾT QUẢ ĐẠT ĐƯỢC\n    remark: Đề nghị đổi tên mục.")
+    assert qtreport(mini.root, "build", "--review").exit_code == 0
+    comments = docx.Document(built.parent / "mau-gop-y.docx").comments
+    assert [(c.text, c.author, c.initials) for c in comments] == [
+        ("Đề nghị đổi tên mục.", "Góp ý", "GY"),
+        ("Cần kiểm tra lại số liệu.", "Ban Kinh tế", "BKT")]
+
+
 def test_output_folder_that_cannot_be_made(qtreport, mini):
     (mini.root / "occupied").write_text("a file where the output folder should be")
     outcome = qtreport(mini.root, "build", "--out", "occupied/build")

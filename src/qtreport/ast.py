@@ -153,13 +153,21 @@ def _plain_pieces(inlines: Inlines) -> Iterator[str]:
 # -- blocks ---------------------------------------------------------------------------------
 
 
+class Remark(Record):
+    """A reviewer's remark on a node: a Word comment in a review build, by `by` (else by
+    "Góp ý")."""
+
+    text: str
+    by: str | None = None
+
+
 class Heading(Record):
     depth: int  # 0 = part (Phần thứ nhất), 1 = I., 2 = 1., 3 = 1.1., 4 = 1.1.1., 5 = a.
     label: str
     title: Inlines
     source: SourceRef
     anchor: str
-    remark: str | None = None
+    remark: Remark | None = None
     change: Change = None  # a revision adds or takes out the whole heading
     label_was: str | None = None  # a revision renumbers it: the label it had
 
@@ -168,7 +176,7 @@ class Paragraph(Record):
     content: Inlines
     source: SourceRef
     anchor: str
-    remark: str | None = None
+    remark: Remark | None = None
     style: str | None = None  # a named paragraph style (the first page's block); else body
     change: Change = None  # a revision adds or takes out the whole paragraph
 
@@ -180,7 +188,7 @@ class ListItem(Record):
     paragraphs: tuple[Paragraph, ...]
     source: SourceRef
     anchor: str
-    remark: str | None = None
+    remark: Remark | None = None
     change: Change = None
     label_was: str | None = None  # a revision renumbers it: the label it had
     # A target of the next resolution (items_from:): the plan's row that words it, as
@@ -323,7 +331,7 @@ class Note(Record):
     paragraphs: tuple[Paragraph, ...]
     source: SourceRef
     anchor: str
-    remark: str | None = None
+    remark: Remark | None = None
     change: Change = None  # a revision adds or takes out the whole note
 
 

@@ -13,12 +13,13 @@ import difflib
 import re
 from collections.abc import Mapping
 
-from .. import rules
+from .. import ast, rules
 from ..diagnostics import Findings, SourceRef
 from ..record import Record
 from ..validate.models import FOOTNOTE_ID, ClosingFile, Footnote
 from ..validate.report import ReportSection
 from .anchors import NOTE, PARAGRAPH, Anchors
+from .remarks import remark_of
 
 _ID = re.compile(FOOTNOTE_ID)
 NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001"
@@ -42,7 +43,7 @@ class NumberedNote(Record):
     paragraphs: tuple[NoteParagraph, ...]
     src: SourceRef
     anchor: str
-    remark: str | None = None
+    remark: ast.Remark | None = None
 
 
 class _Definition:
@@ -195,11 +196,11 @@ class FootnoteNumbering:
         footnote = definition.footnote
         definition.number = self._new_note(
             marker.id, list(zip(footnote.paragraphs, footnote.paragraph_srcs, strict=True)),
-            footnote.src, self.anchors.of_name(NOTE, marker.id), footnote.remark)
+            footnote.src, self.anchors.of_name(NOTE, marker.id), remark_of(footnote.remark))
         return definition.number
 
     def _new_note(self, note_id: str | None, paragraphs: list[tuple[str, SourceRef]],
-                  src: SourceRef, anchor: str, remark: str | None) -> int:
+                  src: SourceRef, anchor: str, remark: ast.Remark | None) -> int:
         number = len(self.notes) + 1
         texts = tuple(NoteParagraph(text, where, self.anchors.of_text(PARAGRAPH, text))
                       for text, where in paragraphs)

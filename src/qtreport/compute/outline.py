@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from .. import rules
+from .. import ast, rules
 from ..diagnostics import Findings, SourceRef
 from ..record import Record
 from ..validate.models import Block, ItemList, Paragraph, PlanItemList
@@ -17,6 +17,7 @@ from ..validate.report import Report, ReportSection
 from .anchors import HEADING, ITEM, PARAGRAPH, Anchors
 from .notes import FootnoteNumbering
 from .numbering import MAX_DEPTH, heading_label, item_label, part_label
+from .remarks import remark_of
 from .targets import PlanSentence
 
 
@@ -26,7 +27,7 @@ class OutlineHeading(Record):
     title: str
     src: SourceRef
     anchor: str
-    remark: str | None = None
+    remark: ast.Remark | None = None
 
 
 class OutlineParagraph(Record):
@@ -34,7 +35,7 @@ class OutlineParagraph(Record):
     notes: tuple[int, ...]  # the footnote numbers, in the order of the text
     src: SourceRef
     anchor: str
-    remark: str | None = None
+    remark: ast.Remark | None = None
 
 
 class OutlineItem(Record):
@@ -44,7 +45,7 @@ class OutlineItem(Record):
     paragraphs: tuple[OutlineParagraph, ...]
     src: SourceRef
     anchor: str
-    remark: str | None = None
+    remark: ast.Remark | None = None
     worded_from: str | None = None  # items_from: the plan row that words it (ast.ListItem)
 
 
@@ -90,12 +91,13 @@ class _Walker:
     def heading(self, depth: int, label: str, section: ReportSection) -> OutlineHeading:
         self.notes.check_title(section.title, section.src)
         return OutlineHeading(depth, label, section.title, section.src,
-                              self.anchors.of_text(HEADING, section.title), section.remark)
+                              self.anchors.of_text(HEADING, section.title),
+                              remark_of(section.remark))
 
     def body(self, blocks: Sequence[Block]) -> Iterator[OutlineBlock]:
         for block in blocks:
             if isinstance(block, Paragraph):
-                yield self.paragraph(block.text, block.src, block.remark)
+                yield self.paragraph(block.text, block.src, remark_of(block.remark))
             elif isinstance(block, PlanItemList):
                 yield from self.plan_items(block)
             else:
@@ -106,11 +108,12 @@ class _Walker:
         for i, item in enumerate(block.items):
             number += 1
             remarks = [r for r in (block.remark if i == 0 else None, item.remark) if r]
+            remark = remark_of(*remarks)
             paragraphs = tuple(self.paragraph(text, src, None) for text, src in
                                zip(item.paragraphs, item.paragraph_srcs, strict=True))
             yield OutlineItem(item_label(block.style, number), paragraphs, item.src,
                               self.anchors.of_text(ITEM, item.paragraphs[0]),
-                              "\n".join(remarks) or None)
+                              remark)
         self.last_item = number
 
     def plan_items(self, block: PlanItemList) -> Iterator[OutlineItem]:
@@ -132,11 +135,12 @@ class _Walker:
                                          self.anchors.of_name(PARAGRAPH, target.indicator_id))
             yield OutlineItem(item_label(block.style, number), (paragraph,), target.src,
                               self.anchors.of_name(ITEM, target.indicator_id),
-                              block.remark if i == 0 else None,
+                              remark_of(block.remark) if i == 0 else None,
                               f"'{target.indicator_id}' in {target.src}")
         self.last_item = number
 
-    def paragraph(self, text: str, src: SourceRef, remark: str | None) -> OutlineParagraph:
+    def paragraph(self, text: str, src: SourceRef,
+                  remark: ast.Remark | None) -> OutlineParagraph:
         template, numbers = self.notes.mark(text, src)
         return OutlineParagraph(template, numbers, src, self.anchors.of_text(PARAGRAPH, text),
                                 remark)

@@ -85,10 +85,21 @@ class InputModel(BaseModel):
         return data
 
 
+class RemarkNote(InputModel):
+    """A remark with who made it: `remark: {text: Cần kiểm tra lại số liệu., by: Ban Kinh tế}`
+    (the comment's author in a review build; a bare text is by "Góp ý")."""
+
+    text: Text
+    by: Text | None = None
+
+
+RemarkValue = Text | RemarkNote
+
+
 class Paragraph(InputModel):
     text_shorthand = True
     text: Text
-    remark: Text | None = None
+    remark: RemarkValue | None = None
 
 
 class Paragraphs(InputModel):
@@ -96,7 +107,7 @@ class Paragraphs(InputModel):
 
     text_shorthand = True
     text: Text | Annotated[list[Text], Field(min_length=1)]
-    remark: Text | None = None
+    remark: RemarkValue | None = None
 
     _paragraph_srcs: list[SourceRef] = PrivateAttr(default_factory=list)
 
@@ -121,7 +132,7 @@ class ItemList(InputModel):
     items: Annotated[list[Item], Field(min_length=1)]
     style: ItemStyle = "(1)"
     continue_: bool = Field(default=False, alias="continue")
-    remark: Text | None = None
+    remark: RemarkValue | None = None
 
 
 class PlanItemList(InputModel):
@@ -131,7 +142,7 @@ class PlanItemList(InputModel):
     items_from: Annotated[str, Field(pattern=FOOTNOTE_ID)]  # the list's id in the plan
     style: ItemStyle = "(1)"
     continue_: bool = Field(default=False, alias="continue")
-    remark: Text | None = None
+    remark: RemarkValue | None = None
 
 
 def _block_kind(value: Any) -> str:
@@ -168,7 +179,7 @@ class Section(InputModel):
     body: list[Block] = []
     sections: list[SectionEntry] = []
     footnotes: dict[FootnoteId, Footnote] = {}
-    remark: Text | None = None
+    remark: RemarkValue | None = None
 
 
 SectionEntry = Annotated[

@@ -16,7 +16,16 @@ from .. import rules
 from ..diagnostics import Findings, SourceRef
 from ..readers.yaml import SourceFile
 from ..record import Record
-from .models import Block, ClosingFile, Footnote, Include, ReportMeta, Section, SpellingAllowList
+from .models import (
+    Block,
+    ClosingFile,
+    Footnote,
+    Include,
+    RemarkValue,
+    ReportMeta,
+    Section,
+    SpellingAllowList,
+)
 from .schema import validate_model
 
 REPORT_FILE = "report.yaml"
@@ -30,7 +39,7 @@ class ReportSection(Record):
     body: tuple[Block, ...]
     sections: tuple[ReportSection, ...]
     footnotes: Mapping[str, Footnote]
-    remark: str | None
+    remark: RemarkValue | None
     src: SourceRef
 
 

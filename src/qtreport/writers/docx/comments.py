@@ -28,11 +28,11 @@ class Comments:
         self.document = document
         self.count = 0
 
-    def add(self, p: Any, runs: list[Any], text: str) -> None:
-        """A comment on the runs (<w:r>) of paragraph <w:p>."""
+    def add(self, p: Any, runs: list[Any], text: str, by: str | None = None) -> None:
+        """A comment on the runs (<w:r>) of paragraph <w:p>, by `by` (else "Góp ý")."""
         owner = Paragraph(p, self.document.part)
-        self.document.add_comment([Run(r, owner) for r in runs], text=text, author=REVIEWER,
-                                  initials=INITIALS)
+        self.document.add_comment([Run(r, owner) for r in runs], text=text,
+                                  author=by or REVIEWER, initials=_initials(by) if by else INITIALS)
         self.count += 1
 
     def finish(self) -> None:
@@ -42,3 +42,8 @@ class Comments:
         part: Any = self.document.part.part_related_by(RT.COMMENTS)
         for comment in part.element.iterfind(tag("w:comment")):
             remove_attribute(comment, "w:date")
+
+
+def _initials(name: str) -> str:
+    """"Ban Kinh tế" → "BKT": Word shows them beside the comment."""
+    return "".join(word[0] for word in name.split() if word[0].isalnum()).upper()[:8] or INITIALS

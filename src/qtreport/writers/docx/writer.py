@@ -163,10 +163,10 @@ class DocxWriter:
         back to the YAML through it (readers/docx.py)."""
         bookmark(first, last, next(self._ids), ast.bookmark_name(anchor), after)
 
-    def _remark(self, p: Any, runs: list[Any], remark: str | None) -> None:
+    def _remark(self, p: Any, runs: list[Any], remark: ast.Remark | None) -> None:
         """A Word comment on the runs, in a review build."""
         if self.review and remark and runs:
-            self.comments.add(p, runs, remark)
+            self.comments.add(p, runs, remark.text, remark.by)
 
 
 def write_docx(document: ast.Document, review: bool = False) -> bytes:
