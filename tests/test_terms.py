@@ -298,3 +298,82 @@ def test_an_estimated_year_says_so_in_its_column_header(frozen_repo, qtreport):
     _edit(frozen_repo / "data" / "actuals" / "2025.yaml", "estimate: true", "estimate: false")
     text = _markdown(frozen_repo, qtreport)
     assert "| Thực hiện 2025 |" in text and "Ước 2025 |" not in text
+
+
+# -- what a new user hit ----------------------------------------------------------------------
+
+def test_a_deadline_figure_is_true_or_false_not_one(frozen_repo, qtreport):
+    year_file = frozen_repo / "data" / "actuals" / "2023.yaml"
+    _edit(year_file, "  pho-cap-thcs: false", "  pho-cap-thcs: 1")
+    outcome = qtreport(frozen_repo, "check", "--format", "json")
+    hit, = [f for f in _findings(outcome) if f["code"] == "QT508"]
+    lines = year_file.read_text(encoding="utf-8").splitlines()
+    assert outcome.exit_code == 1 and hit["line"] == lines.index("  pho-cap-thcs: 1") + 1
+    assert "write true (reached that year) or false" in hit["hint"]
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    ("rate('ban-le', 2025)", "rate('ban-le', 2020)",
+     "growth is counted from 2020, the base year: rate('ban-le', 2020) has no years"),
+    ("  ban-le: 3033", "  ban-le: 0", "'ban-le' is 0 in 2020, the base year: growth from "
+     "nothing is no rate"),
+])
+def test_a_rate_that_cannot_be_has_its_own_message(frozen_repo, qtreport, old, new, says):
+    if old.startswith("rate"):
+        _edit(frozen_repo / "data/sections/phan-1/kinh-te.yaml", old, new)
+    else:
+        year_file = frozen_repo / "data" / "actuals" / "2020.yaml"
+        old = next(line for line in year_file.read_text(encoding="utf-8").splitlines()
+                   if line.startswith("  ban-le:"))
+        _edit(year_file, old, new)
+    outcome = qtreport(frozen_repo, "check", "--format", "json")
+    messages = [f["message_en"] for f in _findings(outcome) if f["code"] == "QT305"]
+    assert outcome.exit_code == 1 and any(says in m for m in messages), messages
+    assert not any("are missing" in m for m in messages)
+
+
+def test_target_gives_a_deadlines_year_and_a_ranks_best(frozen_repo, qtreport):
+    _edit(frozen_repo / "data/sections/phan-1/kinh-te.yaml", "{{ num(rate('ban-le', 2025), 2) }}",
+          "{{ target('pho-cap-thcs', 'by') }} {{ target('par-index', 'best') }}")
+    text = _markdown(frozen_repo, qtreport)
+    targets = (frozen_repo / "data/targets_2020_2025.yaml").read_text(encoding="utf-8")
+    by = re.search(r"id: pho-cap-thcs\n(?:.*\n)*?\s+by: (\d{4})", targets).group(1)
+    assert f"{by} 3%/năm" in text  # a year prints as a year, not as 2.022
+
+
+def test_a_missing_key_in_a_year_file_points_to_the_indicator_docs(frozen_repo, qtreport):
+    _edit(frozen_repo / "data" / "actuals" / "2022.yaml", "year: 2022\n", "")
+    outcome = qtreport(frozen_repo, "check", "--format", "json")
+    hit, = [f for f in _findings(outcome) if f["code"] == "QT102"]
+    assert hit["file"] == "data/actuals/2022.yaml" and "docs/indicators.md" in hit["hint"]
+
+
+def test_a_colon_in_plain_text_says_to_quote_it(frozen_repo, qtreport):
+    section = frozen_repo / "data/sections/phan-2/muc-tieu-chi-tieu.yaml"
+    _edit(section, "  - title: MỤC TIÊU\n    body:\n",
+          "  - title: MỤC TIÊU\n    body:\n      - Mục tiêu: Tiếp tục xây dựng Đảng bộ.\n")
+    outcome = qtreport(frozen_repo, "check", "--format", "json")
+    hit, = [f for f in _findings(outcome) if f["code"] == "QT101"]
+    lines = section.read_text(encoding="utf-8").splitlines()
+    assert hit["line"] == next(i for i, line in enumerate(lines, 1) if "Mục tiêu: Tiếp" in line)
+    assert "read as a key 'Mục tiêu', because of the colon" in hit["message_en"]
+    assert ">- block" in hit["hint"]
+
+
+def test_a_wording_finding_points_at_the_word_itself(frozen_repo, qtreport):
+    section = frozen_repo / "data/sections/phan-2/muc-tieu-chi-tieu.yaml"
+    _edit(section, "chuyển đổi số, xây dựng đô thị", "chuyển đổi số, xây dựg  đô thị")
+    outcome = qtreport(frozen_repo, "check", "--format", "json")
+    lines = section.read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines, 1) if "xây dựg  đô" in line)
+    found = {f["code"]: f for f in _findings(outcome) if f["file"].endswith("chi-tieu.yaml")}
+    assert (found["QT703"]["line"], found["QT703"]["column"]) == \
+        (row, lines[row - 1].index("dựg") + 1)
+    assert (found["QT705"]["line"], found["QT705"]["column"]) == \
+        (row, lines[row - 1].index("dựg  ") + 1)
+
+
+def test_markdown_keeps_the_congress_line(frozen_repo, qtreport):
+    text = _markdown(frozen_repo, qtreport)
+    assert "**ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ THỊ XÃ QUẢNG TRỊ LẦN THỨ VIII, NHIỆM KỲ 2025 - 2030**" \
+        in text

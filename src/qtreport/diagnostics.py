@@ -8,7 +8,8 @@ rules.py; a stage reports a rule at a place, with the words of that case.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -59,6 +60,7 @@ class Finding:
     message_en: str = ""  # the same in English, for bilingual output
     hint: str = ""  # what would be right
     column: int = 0
+    words: str = ""  # the printed words it is about, to find them in the YAML (wording)
 
     @property
     def location(self) -> str:
@@ -85,13 +87,21 @@ class Findings:
     _seen: set[Finding] = field(default_factory=set, repr=False)
 
     def report(self, rule: Rule, where: SourceRef, message: str, message_en: str = "",
-               hint: str = "") -> None:
-        """A finding of `rule` at `where`; its severity is the rule's."""
+               hint: str = "", words: str = "") -> None:
+        """A finding of `rule` at `where`; its severity is the rule's. `words`: the printed
+        words it is about (placed later at their own line and column)."""
         finding = Finding(where.file, where.line, rule.code, rule.severity, message,
-                          message_en, hint or rule.hint, where.column)
+                          message_en, hint or rule.hint, where.column, words)
         if finding not in self._seen:  # the same mistake met twice is reported once
             self._seen.add(finding)
             self.items.append(finding)
+
+    def place_words(self, locate: Callable[[Finding], SourceRef | None]) -> None:
+        """Move each finding about some words to where `locate` finds them written."""
+        for i, finding in enumerate(self.items):
+            where = locate(finding) if finding.words else None
+            if where is not None:
+                self.items[i] = replace(finding, line=where.line, column=where.column)
 
     @property
     def errors(self) -> list[Finding]:

@@ -77,6 +77,10 @@ def check(paths: Paths, text_checks: bool = True, registers: bool = True) -> Res
     if text_checks:
         lint_document(document, validated.allow, findings)
         lint_registers(document, validated.registers, findings)
+        files = {**sources.data, **{f.name: f for f in (sources.styles, sources.front_matter,
+                                                         *sources.layouts.values()) if f}}
+        findings.place_words(lambda f: files[f.file].find_words(f.line, f.words)
+                             if f.file in files else None)
     else:
         check_storable(document, findings)
     if not findings.errors:

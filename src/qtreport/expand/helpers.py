@@ -130,12 +130,27 @@ class DataHelpers:
 
     def rate(self, indicator_id: str, year: int) -> float:
         """Growth a year in percent, from the index as the table prints it (117,08 → 17,08)."""
+        result = self._result(indicator_id)
+        assert self.results is not None
+        base = self.results.base_year
+        if isinstance(year, int) and year <= base:
+            raise HelperError(f"growth is counted from {base}, the base year: rate("
+                              f"'{indicator_id}', {year}) has no years to grow over; ask for "
+                              f"a year after {base}")
+        if result.value(base) == 0 and result.figure(f"growth_{year}").pinned is None:
+            raise HelperError(f"'{indicator_id}' is 0 in {base}, the base year: growth from "
+                              "nothing is no rate; quote the figures instead (actual())")
         return round(round(self.figure(indicator_id, f"growth_{year}"), 2) - 100, 2)
 
     def target(self, indicator_id: str, key: str = "min") -> float:
-        """A number of the resolution's target: target('von-xdcb') → 550 (its minimum)."""
+        """A number of the resolution's target: target('von-xdcb') → 550 (its minimum);
+        'max', a deadline's 'by' (a year), a rank's 'best'."""
         target = self._result(indicator_id).indicator.target
-        value = getattr(target, key, None) if key in ("min", "max") else None
+        if key not in ("min", "max", "by", "best"):
+            raise HelperError(f"target() gives 'min', 'max', 'by' or 'best', not {key!r}")
+        value = getattr(target, key, None)
+        if key == "by" and value is not None:
+            return Year(value)
         if value is None:
             raise HelperError(f"'{indicator_id}' has no target {key} in {self._file()}")
         return value

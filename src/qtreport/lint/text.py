@@ -115,17 +115,19 @@ def _lint(text: str, src: SourceRef, findings: Findings, speller: _Speller,
     if "Ƣ" in text or "ƣ" in text:
         findings.report(rules.PDF_FONT_LETTER, src, "có chữ 'Ƣ' của phông PDF",
                         "'Ƣ'/'ƣ' is the PDF font's Ư: damage from copying out of a PDF",
-                        "replace it with 'Ư'/'ư'")
+                        "replace it with 'Ư'/'ư'",
+                        words=_word_around(text, re.search("[Ƣƣ]", text)))
     for char in sorted(set(INVISIBLE.findall(text)) - set(XML_ILLEGAL.findall(text))):
         findings.report(rules.INVISIBLE_CHARACTER, src, "có ký tự ẩn hoặc ký tự điều khiển",
                         f"invisible or control character U+{ord(char):04X} "
                         f"({unicodedata.name(char, 'control')})",
-                        "delete it (it often comes from copying out of a PDF or a web page)")
+                        "delete it (it often comes from copying out of a PDF or a web page)",
+                        words=char)
     if "  " in text:
         at = text.index("  ")
         findings.report(rules.DOUBLE_SPACE, src, "hai dấu cách liền nhau",
                         f"two spaces in a row: '…{text[max(0, at - 20):at + 20]}…'",
-                        "keep one space")
+                        "keep one space", words=text[text.rfind(" ", 0, at) + 1:at + 2])
     _words(text, src, findings, speller, doubles)
     _pairs(text, src, findings)
     _numbers(text, src, findings, numbers)
@@ -139,7 +141,7 @@ def _words(text: str, src: SourceRef, findings: Findings, speller: _Speller,
             findings.report(rules.DOUBLED_WORD, src, f"từ lặp: '{word} {word}'",
                             f"the word '{word}' is written twice in a row",
                             "delete one, or add the pair to data/spelling-allow.yaml "
-                            "(doubled:) if it is right")
+                            "(doubled:) if it is right", words=match.group(0))
     words = WORD.findall(text)
     suspects = speller.suspects(set(words))
     if not suspects:
@@ -149,7 +151,16 @@ def _words(text: str, src: SourceRef, findings: Findings, speller: _Speller,
         if word.lower() not in reported:
             reported.add(word.lower())
             rule, message, message_en, hint = _spelling_finding(word)
-            findings.report(rule, src, message, message_en, hint)
+            findings.report(rule, src, message, message_en, hint, words=word)
+
+
+def _word_around(text: str, found: re.Match | None) -> str:
+    """The word a character found in `text` stands in."""
+    if found is None:
+        return ""
+    start = text.rfind(" ", 0, found.start()) + 1
+    end = text.find(" ", found.end())
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -200,7 +211,8 @@ def _numbers(text: str, src: SourceRef, findings: Findings, allowed: set[str]) -
         findings.report(rules.NUMBER_CONVENTION, src, f"số '{number}' viết sai quy ước",
                         f"'{number}' uses the English convention: Vietnamese writes "
                         "decimals with ',' and thousands with '.' (98,1 · 2.796)",
-                        "write it the Vietnamese way, or quote data through {{ num(...) }}")
+                        "write it the Vietnamese way, or quote data through {{ num(...) }}",
+                        words=number)
 
 
 def _is_version_or_clause_number(text: str, match: re.Match) -> bool:

@@ -41,6 +41,32 @@ class SourceFile:
         """Line of the node at `path`, or of its nearest ancestor that has one."""
         return self.ref(path).line
 
+    def find_words(self, line: int, words: str) -> SourceRef | None:
+        """Where `words` are written in the node that starts at `line` (its line, and the
+        more indented lines under it): a folded paragraph may break them across lines. None
+        when they are not written as such (a template printed them)."""
+        lines = self.text.splitlines()
+        if not 1 <= line <= len(lines) or not words.strip():
+            return None
+        indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+        end = line
+        while end < len(lines) and (not lines[end].strip() or
+                                    len(lines[end]) - len(lines[end].lstrip()) > indent):
+            end += 1
+        block = "\n".join(lines[line - 1:end])
+        pattern = r"\s+".join(re.escape(w) for w in words.split(" ")) if "  " not in words \
+            else re.escape(words)
+        if words[0].isalnum():
+            pattern = r"(?<!\w)" + pattern
+        if words[-1].isalnum():
+            pattern += r"(?!\w)"
+        found = re.search(pattern, block)
+        if found is None:
+            return None
+        before = block[:found.start()]
+        return SourceRef(self.name, line + before.count("\n"),
+                         found.start() - (before.rfind("\n") + 1) + 1)
+
     def ref(self, path: Path_ = ()) -> SourceRef:
         """Where the node at `path` was written, or its nearest ancestor that was."""
         path = tuple(path)

@@ -228,6 +228,7 @@ def _check_indicator_ids(targets: TargetsFile, actuals: dict[int, ActualsFile],
         ok = False
     for year, file in sorted(actuals.items()):
         ok &= _check_figures_as_written(file, sources[year], findings)
+        ok &= _check_deadlines_reached_or_not(file, sources[year], known, findings)
     carried = {key for file in actuals.values() for key in file.values} | \
         {i.id for i in known.values() if carries_figures(i)}
     for year, file in sorted(actuals.items()):
@@ -285,6 +286,25 @@ def _check_ids_unique(targets: TargetsFile,
             ok = False
         known[indicator.id] = indicator
     return known, ok
+
+
+def _check_deadlines_reached_or_not(file: ActualsFile, source: SourceFile,
+                                   known: dict[str, Indicator], findings: Findings) -> bool:
+    """A deadline's figure says whether it was reached that year: true or false, not 1."""
+    ok = True
+    for key, value in file.values.items():
+        indicator = known.get(key)
+        target = indicator.target if indicator is not None else None
+        if target is None or target.kind != "deadline" or value is None \
+                or isinstance(value, bool):
+            continue
+        findings.report(rules.AMBIGUOUS_FIGURE, source.ref(("values", key)),
+                        f"chỉ tiêu có thời hạn '{key}' cần true hoặc false",
+                        f"'{key}: {value}': '{key}' has a deadline target, so its figure says "
+                        f"whether it was reached in {file.year}",
+                        "write true (reached that year) or false (not yet)")
+        ok = False
+    return ok
 
 
 def _check_figures_as_written(file: ActualsFile, source: SourceFile,

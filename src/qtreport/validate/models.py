@@ -55,6 +55,8 @@ class InputModel(BaseModel):
     _src: SourceRef | None = PrivateAttr(default=None)
     # Paragraphs, items and footnotes may be written as bare text (or a list of paragraphs).
     text_shorthand: ClassVar[bool] = False
+    # Where a file of this model is explained: the hints of its findings point there.
+    docs: ClassVar[str] = "docs/yaml-format.md"
 
     @property
     def src(self) -> SourceRef:
@@ -74,6 +76,12 @@ class InputModel(BaseModel):
             return data
         allowed = [f.alias or name for name, f in cls.model_fields.items()]
         for key in data:
+            if key not in allowed and cls.text_shorthand and len(data) == 1 and \
+                    isinstance(key, str) and " " in key.strip():
+                raise PydanticCustomError(  # "- Mục tiêu: tăng 9,7%": YAML read a key
+                    "text_with_colon",
+                    "the text '{key}: …' was read as a key '{key}', because of the colon",
+                    {"key": key})
             if key not in allowed:
                 guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
                 raise PydanticCustomError(
@@ -253,6 +261,7 @@ class PageSetup(InputModel):
 
 
 class StyleSheet(InputModel):
+    docs = "docs/templates.md"
     page: PageSetup = PageSetup()
     appendix_page: PageSetup = PageSetup(width_mm=297, height_mm=210, top_mm=20, bottom_mm=15,
                                          left_mm=20, right_mm=15)
@@ -405,6 +414,7 @@ class AppendixDef(InputModel):
 
 
 class TargetsFile(InputModel):
+    docs = "docs/indicators.md"
     resolution: Text
     base_year: Annotated[int, Field(ge=1900, le=2200)]
     last_year: Annotated[int, Field(ge=1900, le=2200)]
@@ -440,6 +450,7 @@ ActualValue = Annotated[bool, Field(strict=True)] | Number | Score | Text | None
 
 
 class ActualsFile(InputModel):
+    docs = "docs/indicators.md"
     year: int
     estimate: bool = False
     values: dict[IndicatorId, ActualValue]
@@ -456,6 +467,7 @@ class ColumnDef(InputModel):
 
 
 class AppendixLayout(InputModel):
+    docs = "docs/templates.md"
     heading: Text  # "Phụ lục {number}. {title}"
     subheading: Text | None = None  # "{resolution}"
     rule: Text | None = "-----"  # the short line under the subheading
@@ -499,6 +511,8 @@ class FrontMatterLine(InputModel):
 
 class FrontMatter(RootModel[list[FrontMatterLine]]):
     """templates/front-matter.yaml: the paragraphs above Phần thứ nhất."""
+
+    docs: ClassVar[str] = "docs/templates.md"
 
 
 class SpellingAllowList(InputModel):
@@ -550,6 +564,7 @@ class FeedbackEntry(InputModel):
 
 
 class FeedbackRegister(InputModel):
+    docs = "README.md (The comment round)"
     """feedback/<round>.yaml"""
 
     round: Text

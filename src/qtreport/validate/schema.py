@@ -25,16 +25,17 @@ def validate_model(file: SourceFile, cls: type[M], findings: Findings) -> M | No
     try:
         value = cls.model_validate(file.data)
     except ValidationError as err:
+        docs = getattr(cls, "docs", "docs/yaml-format.md")
         for error in _merge_alternatives(file.data, err.errors()):
-            _report_error(file, error, findings)
+            _report_error(file, error, findings, docs)
         return None
     attach_sources(value, file, ())
     return value
 
 
-def _report_error(file: SourceFile, error: Any, findings: Findings) -> None:
+def _report_error(file: SourceFile, error: Any, findings: Findings, docs: str) -> None:
     data_path = _data_path(file.data, error["loc"])
-    message, message_en, hint = describe(error, data_path)
+    message, message_en, hint = describe(error, data_path, docs)
     message = message.replace("the file", "tệp")  # the Vietnamese line stays Vietnamese
     key = error.get("ctx", {}).get("key")
     line_path = (*data_path, key) if key is not None else data_path
@@ -115,6 +116,7 @@ def _attach_value(value: Any, file: SourceFile, path: tuple) -> None:
 # The rule of each kind of pydantic error; any other is a value of the wrong type (QT103).
 _RULES = {
     "unknown_key": rules.UNKNOWN_KEY,
+    "text_with_colon": rules.UNKNOWN_KEY,
     "missing": rules.MISSING_KEY,
     **{kind: rules.INVALID_VALUE for kind in (
         "string_pattern_mismatch", "literal_error", "string_too_short", "too_short",
@@ -147,9 +149,16 @@ _EXPECTED = {
 }
 
 
-def describe(error: Any, path: tuple) -> tuple[str, str, str]:
-    """A plain-words message (Vietnamese, English) and a hint for one pydantic error."""
+def describe(error: Any, path: tuple,
+             docs: str = "docs/yaml-format.md") -> tuple[str, str, str]:
+    """A plain-words message (Vietnamese, English) and a hint for one pydantic error;
+    `docs`: where the file's keys are explained."""
     kind, ctx = error["type"], error.get("ctx", {})
+    if kind == "text_with_colon":
+        return (f"đoạn văn có dấu hai chấm bị hiểu thành khóa '{ctx['key']}'",
+                error["msg"], "write the text as a >- block (or in quotes), so that its "
+                f"colon stays text: '- >-' on its own line, then '{ctx['key']}: …' indented "
+                "under it")
     where = _field_name(path)
     got = _KINDS.get(type(error.get("input")), "giá trị khác / something else")
     if kind == "unknown_key":
@@ -159,18 +168,18 @@ def describe(error: Any, path: tuple) -> tuple[str, str, str]:
     if kind == "missing":
         name = error["loc"][-1]
         return (f"thiếu khóa '{name}'", f"missing key '{name}'",
-                f"add '{name}: …' here (see docs/yaml-format.md)")
+                f"add '{name}: …' here (see {docs})")
     if kind == "alternatives":
         return (f"{where}: giá trị không đúng kiểu ({got.split(' / ')[0]})",
                 f"{where}: expected {ctx['expected']}, found {got.split(' / ')[-1]}",
-                "see docs/yaml-format.md and docs/indicators.md for what goes here")
+                f"see {docs} for what goes here")
     if kind in _EXPECTED:
         vi, en = _EXPECTED[kind]
         text_wanted = kind in ("string_type", "text_expected")
         return (f"{where}: cần {vi}, nhưng gặp {got.split(' / ')[0]}",
                 f"{where}: expected {en}, found {got.split(' / ')[-1]}",
                 "numbers and dates meant as text are written as a >- block or in quotes"
-                if text_wanted else "see docs/yaml-format.md for the shape of this entry")
+                if text_wanted else f"see {docs} for the shape of this entry")
     if kind == "string_pattern_mismatch" and "[key]" in error["loc"]:
         bad = error["input"]
         what = {"footnotes": ("mã chú thích", "footnote id"),

@@ -59,9 +59,13 @@ def to_markdown(document: ast.Document) -> str:
         parts.append(f"subtitle: {_yaml_string(meta.subtitle)}")
     parts += [f"author: {_yaml_string(meta.issuer)}",
               f"lang: {document.presentation.language}", "---", ""]
-    for line in document.front:
+    in_metadata = {meta.title, meta.subtitle, meta.issuer}
+    for line in document.front:  # the title block is pandoc's metadata; the rest stays
+        text = ast.plain(line.content)
         if line.style == "Marker":
-            parts += [f"*{escape(ast.plain(line.content))}*", ""]
+            parts += [f"*{escape(text)}*", ""]
+        elif text not in in_metadata:  # the congress, a place and date …
+            parts += [f"**{escape(text)}**", ""]
     for block in document.body:
         parts += _block(block)
     for note in document.notes:
