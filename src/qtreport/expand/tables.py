@@ -22,13 +22,16 @@ GROWTH_KINDS = ("growth", "multiple")
 
 def appendix_table(appendix: AppendixResult, layout: AppendixLayout,
                    results: IndicatorResults, findings: Findings) -> ast.Table:
-    _report_empty_columns(appendix, layout, results, findings)
     fields = {"number": appendix.number, "title": appendix.title,
               "resolution": results.resolution}
     columns = [_estimated(column, results.estimates) for column in layout.columns]
     header = tuple(ast.Row(cells, layout.src, f"{appendix.anchor}-h{i}")
                    for i, cells in enumerate(_header(columns), start=1))
-    rows = tuple(ast.Row(_cells(row, layout), row.src, row.anchor) for row in appendix.rows)
+    filled = [False] * len(layout.columns)  # a column some row has a figure or a word in
+    rows = tuple(ast.Row(_cells(row, layout, filled), row.src, row.anchor)
+                 for row in appendix.rows)
+    if any(row.result is not None for row in appendix.rows):
+        _report_empty_columns(appendix, layout, results, filled, findings)
     return ast.Table(appendix.number, layout.heading.format(**fields),
                      layout.subheading.format(**fields) if layout.subheading else None,
                      layout.rule, tuple(c.width_mm for c in layout.columns), header, rows,
@@ -38,14 +41,12 @@ def appendix_table(appendix: AppendixResult, layout: AppendixLayout,
 
 
 def _report_empty_columns(appendix: AppendixResult, layout: AppendixLayout,
-                          results: IndicatorResults, findings: Findings) -> None:
-    indicators = [row.result for row in appendix.rows if row.result is not None]
-    if not indicators:
-        return
-    for column in layout.columns:
-        shows = [s.strip() for s in column.show.split("|")]
-        if any(_show(s, r, layout) for r in indicators for s in shows):
+                          results: IndicatorResults, filled: list[bool],
+                          findings: Findings) -> None:
+    for column, has_text in zip(layout.columns, filled, strict=True):
+        if has_text:
             continue
+        shows = [s.strip() for s in column.show.split("|")]
         years = [int(y) for s in shows for y in re.findall(r"\d{4}", s)]
         why = next((f"{y} is outside the term {results.base_year}-{results.last_year}"
                     for y in years if not results.base_year <= y <= results.last_year), None) \
@@ -89,22 +90,24 @@ def _header(columns: list[ColumnDef]) -> list[tuple[ast.Cell, ...]]:
     return [tuple(top), bottom]
 
 
-def _cells(row: Row, layout: AppendixLayout) -> tuple[ast.Cell, ...]:
+def _cells(row: Row, layout: AppendixLayout, filled: list[bool]) -> tuple[ast.Cell, ...]:
     if row.result is None:
         label, title = row.group_label or "", row.group_title or ""
         if len(layout.columns) == 1:
             return (ast.Cell(f"{label} {title}", bold=True, align="left"),)
         return (ast.Cell(label, bold=True),
                 ast.Cell(title, colspan=len(layout.columns) - 1, bold=True, align="left"))
-    return _indicator_cells(row.result, layout)
+    return _indicator_cells(row.result, layout, filled)
 
 
-def _indicator_cells(result: IndicatorResult, layout: AppendixLayout) -> tuple[ast.Cell, ...]:
+def _indicator_cells(result: IndicatorResult, layout: AppendixLayout,
+                     filled: list[bool]) -> tuple[ast.Cell, ...]:
     part = result.depth > 0
     cells = []
-    for column in layout.columns:
+    for i, column in enumerate(layout.columns):
         text = next((t for t in (_show(s.strip(), result, layout)
                                  for s in column.show.split("|")) if t), "")
+        filled[i] = filled[i] or bool(text)
         cells.append(ast.Cell(text, align=column.align, italic=part, bold=result.is_heading,
                               indent=result.depth if column.show == "name" else 0))
     return _merge_written_out(cells, result, layout)
