@@ -170,6 +170,30 @@ def returned(kind: str) -> Callable[[MiniRepo], None]:
 
 
 ADD = ("feedback", "add", "returned.docx", "--findings", "json")
+IMPORT = ("import", "word.docx", "--into", "moi", "--findings", "json")
+
+
+def word_file(kind: str) -> Callable[[MiniRepo], None]:
+    """An example: a file given to `import` as word.docx."""
+    def make(repo: MiniRepo) -> None:
+        import docx
+
+        target = repo.root / "word.docx"
+        if kind == "not-a-docx":
+            target.write_text("không phải Word", encoding="utf-8")
+            return
+        document = docx.Document()
+        for text in ("ĐẢNG BỘ XÃ MẪU", "BÁO CÁO CHÍNH TRỊ", "PHẦN THỨ NHẤT KẾT QUẢ",
+                     "I. KINH TẾ", "Kinh tế phát triển.",
+                     "III. XÃ HỘI" if kind == "skip" else "II. XÃ HỘI", "Xã hội ổn định."):
+            paragraph = document.add_paragraph()
+            paragraph.add_run(text).bold = text.isupper() or text[:2] in ("I.", "II")
+        if kind == "empty-heading":
+            document.add_paragraph("", style="Heading 2").add_run("   ")
+            document.add_paragraph().add_run("III.").bold = True
+        document.save(str(target))
+    return make
+
 DEEP = "title: Thương mại\n    sections:\n      - title: Sâu\n        sections:\n" \
        "          - title: Sâu hơn\n            sections:\n              - title: Quá sâu"
 
@@ -238,6 +262,9 @@ EXAMPLES: dict[str, tuple[Callable[[MiniRepo], None], tuple[str, ...]]] = {
                    "- items_from: chi-tieu-kinh-te"), CHECK),
     "QT510": (indicators("templates/appendices/mau.yaml", 'show: "actual:2020"',
                          'show: "actual:2019"'), CHECK),
+    "QT901": (word_file("not-a-docx"), IMPORT),
+    "QT902": (word_file("skip"), IMPORT),
+    "QT903": (word_file("empty-heading"), IMPORT),
     "QT601": (indicators("data/targets_2020_2025.yaml", "        stated: Đạt",
                          "        stated: Đạt\n        official:\n"
                          "          growth_2022: {value: 120.5, source: Cục Thống kê}"),

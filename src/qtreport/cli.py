@@ -217,6 +217,44 @@ def init(
     raise typer.Exit(EXIT_OK)
 
 
+@app.command("import")
+def import_(
+    draft: Annotated[Path, typer.Argument(help="The report in Word (.docx)",
+                                          show_default=False)],
+    into: Annotated[Path, typer.Option(help="The new report's folder", show_default=False)],
+    force: Annotated[bool, typer.Option(help="Write over an existing data/")] = False,
+    findings: Annotated[Format, typer.Option(
+        help="How to print findings: human, json or github")] = Format.human,
+) -> None:
+    """Read a report written in Word into a new report folder: headings (by style or by
+    their numbers), footnotes, numbered items, comments as remarks; tables kept as rows."""
+    from .pipeline import import_report
+
+    if (into / "data").exists() and not force:
+        _printer(stderr=True).line(("Thư mục đã có báo cáo", "red"),
+                                   f" ({into / 'data'} already exists: choose a new folder, "
+                                   "or add --force to write over it)")
+        raise typer.Exit(EXIT_USAGE)
+    printer = _printer()
+    result = import_report(draft, into)
+    _report(result.findings, findings)
+    if not result.written:
+        raise typer.Exit(EXIT_FINDINGS)
+    if findings is Format.human:
+        counts = result.counts
+        printer.line(("Đã nhập", "green"), f" (imported) {draft.name}: {counts['parts']} phần "
+                     f"(parts), {counts['sections']} mục (sections), {counts['paragraphs']} "
+                     f"đoạn (paragraphs), {counts['items']} mục liệt kê (items), "
+                     f"{counts['notes']} chú thích (notes), {counts['tables']} bảng (tables)")
+        for path in sorted(result.written):
+            printer.line(f"  {_shown(path)}")
+        if counts["tables"]:
+            printer.line(f"Bảng biểu (tables) are in {_shown(into / 'imported-tables')}: "
+                         "to model as indicators (docs/indicators.md).")
+        printer.line(f"Next: cd {into}; qtreport check; qtreport build")
+    raise typer.Exit(EXIT_OK)
+
+
 @app.command()
 def indicators(
     data: DataOpt = None,

@@ -497,3 +497,40 @@ def _mark_applied(paths: Paths, target: Path, entries: list[int]) -> None:
         indent = " " * max(ref.column - 1, 0)
         lines.insert(ref.line, f"{indent}applied: true\n")
     write_atomic(target, "".join(lines).encode("utf-8"))
+
+
+# -- importing a report from Word ---------------------------------------------------------------
+
+@dataclass
+class ImportResult:
+    findings: Findings
+    written: list[Path] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def import_report(draft: Path, into: Path) -> ImportResult:
+    """`draft` (a .docx) as a new report's YAML sources under `into`, with the starter's
+    templates. The caller has made sure `into` holds no report it would write over."""
+    from .readers.word import read_word
+    from .scaffold import write_templates
+    from .write import write_atomic
+    from .writers.sources import write_sources
+
+    result = ImportResult(Findings())
+    document = read_word(draft, result.findings)
+    if document is None:
+        return result
+    sources = write_sources(document, draft.name)
+    try:
+        for name, text in sources.files.items():
+            path = into / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, text.encode("utf-8"))
+            result.written.append(path)
+        result.written += write_templates(into)
+    except OSError as err:
+        result.findings.report(rules.DOCUMENT_NOT_WRITTEN, SourceRef(str(into), 1),
+                               "không ghi được báo cáo mới",
+                               f"cannot write the new report: {err.strerror or err}")
+    result.counts = sources.counts
+    return result

@@ -25,6 +25,7 @@ FAMILIES = {
     "QT6": "Indicator consistency",
     "QT7": "The wording of the printed text",
     "QT8": "The comment round (feedback/) and revisions",
+    "QT9": "Importing a report from Word",
 }
 
 # -- reading the files ----------------------------------------------------------------------
@@ -399,6 +400,30 @@ DRAFT_NOT_FOUND = Rule(
     "`qtreport diff OLD NEW` compares two drafts, each a git revision of the repository (a "
     "commit, a branch, a tag) or a folder that holds a report. The one named is neither.",
     "name a commit, a branch or a tag (git log shows them), or a report folder")
+
+
+# -- importing a report from Word -------------------------------------------------------------
+
+IMPORT_UNREADABLE = Rule(
+    "QT901", "import-unreadable", _E, "không đọc được tài liệu Word",
+    "the Word document cannot be read",
+    "`qtreport import` reads a .docx: not an old .doc, not a file with a password, not a "
+    "damaged one. Nothing is written.",
+    "open it in Word and save it as a .docx document")
+IMPORT_NUMBERING_CHANGED = Rule(
+    "QT902", "import-numbering-changed", _W, "số thứ tự sẽ khác bản gốc",
+    "the numbering will differ from the document's",
+    "The report numbers its headings by position. Where the document's own numbers skip "
+    "(I., II., IV.) or a heading sits two levels under its parent (a. right under 1.), the "
+    "built report numbers it otherwise; the finding says where.",
+    "check whether a heading is missing or at the wrong level")
+IMPORT_NOT_PLACED = Rule(
+    "QT903", "import-not-placed", _W, "nội dung không đưa vào được",
+    "something of the document has no place in the report",
+    "A picture, a text box, an empty heading, a note referenced twice or never, a line of "
+    "the first page no field holds: each is listed with the paragraph it was near (the "
+    "paragraph's number in the document), to be put in by hand if the report needs it.",
+    "see the paragraph the finding names")
 
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in sorted(

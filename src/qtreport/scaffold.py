@@ -74,6 +74,19 @@ def write_report(folder: Path, report: NewReport, force: bool = False) -> list[P
     return written
 
 
+def write_templates(folder: Path) -> list[Path]:
+    """The starter's style sheet and first-page block under `folder`/templates (for a report
+    imported from Word)."""
+    starter = resources.files("qtreport") / "starter" / "templates"
+    written = []
+    for name in ("styles.yaml", "front-matter.yaml"):
+        path = folder / "templates" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text((starter / name).read_text(encoding="utf-8"), encoding="utf-8")
+        written.append(path)
+    return written
+
+
 def _files(report: NewReport) -> list[tuple[resources.abc.Traversable, str]]:
     starter = resources.files("qtreport") / "starter"
     return [(starter / "README.md", "README.md"),

@@ -84,6 +84,17 @@ class ReturnedCopy(Record):
 def read_copy(path: Path) -> ReturnedCopy:
     """The comments and tracked changes of a returned copy; CopyError when it cannot be
     read as a Word document."""
+    parts = open_package(path)
+    try:
+        return _Reader(path.name, parts).read()
+    except etree.XMLSyntaxError as err:
+        raise CopyError("tài liệu Word bị hỏng", f"the document's XML is damaged ({err})",
+                        "open it in Word, save it again, and add that copy") from None
+
+
+def open_package(path: Path) -> dict[str, bytes]:
+    """The XML parts of a Word document (word/…, docProps/…) by name; CopyError, in plain
+    words, when the file is no readable .docx."""
     try:
         head = path.read_bytes()[:8]
     except OSError as err:
@@ -105,11 +116,7 @@ def read_copy(path: Path) -> ReturnedCopy:
         raise CopyError("tệp không phải tài liệu Word (.docx)",
                         "the file has no word/document.xml: it is not a Word document",
                         "save it again from Word as a .docx document")
-    try:
-        return _Reader(path.name, parts).read()
-    except etree.XMLSyntaxError as err:
-        raise CopyError("tài liệu Word bị hỏng", f"the document's XML is damaged ({err})",
-                        "open it in Word, save it again, and add that copy") from None
+    return parts
 
 
 @dataclass(eq=False)
@@ -171,7 +178,7 @@ class _Reader:
         pending: list[str] = []  # comments whose range starts here
         changes: list[tuple[Any, int]] = []
         references = 0
-        for node in _content(paragraph):
+        for node in paragraph_content(paragraph):
             tag = node.tag
             if tag == f"{W}bookmarkStart":
                 anchor = ast.anchor_of_bookmark(node.get(f"{W}name", ""))
@@ -284,13 +291,13 @@ class _Reader:
         return None
 
 
-def _content(paragraph: Any) -> Iterator[Any]:
+def paragraph_content(paragraph: Any) -> Iterator[Any]:
     """The children of a paragraph that carry text or marks, hyperlinks and smart tags
     opened; a tracked change stays whole."""
     for node in paragraph:
         if node.tag in (f"{W}hyperlink", f"{W}smartTag", f"{W}sdt", f"{W}sdtContent",
                         f"{W}customXml", f"{W}fldSimple"):
-            yield from _content(node)
+            yield from paragraph_content(node)
         else:
             yield node
 
