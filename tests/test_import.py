@@ -3,6 +3,7 @@ writers/sources.py)."""
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -187,13 +189,41 @@ def test_what_has_no_place_is_listed_with_its_paragraph(word_report, qtreport, t
     index = next(i for i, p in enumerate(document.paragraphs)
                  if p.text.startswith("Nhiệm kỳ qua"))
     document.paragraphs[index].add_run().add_picture(str(picture))
+    _text_box(document.paragraphs[index + 1], "Hộp chữ bên lề")
+    reference = next(r for r in document.paragraphs[index]._p.iter(qn("w:r"))
+                     if r.find(qn("w:footnoteReference")) is not None)
+    twice = next(p for p in document.paragraphs if p.text.startswith("Nông nghiệp ổn định"))
+    twice._p.append(copy.deepcopy(reference))  # note 1 referenced a second time
     with_picture = tmp_path / "co-hinh.docx"
     document.save(str(with_picture))
     outcome = qtreport(tmp_path, "import", str(with_picture), "--into", "co-hinh",
                        "--findings", "json")
-    hit, = [f for f in _findings(outcome) if f["code"] == "QT903"]
-    assert hit["line"] == index + 1  # the paragraph's number in the document
-    assert "1 picture(s) near 'Nhiệm kỳ qua" in hit["message_en"]
+    placed = [f for f in _findings(outcome) if f["code"] == "QT903"]
+
+    def about(start: str) -> dict:
+        return next(f for f in placed if f["message_en"].startswith(start))
+
+    assert about("1 picture(s) near 'Nhiệm kỳ qua")["line"] == index + 1  # its number
+    assert about("a text box is left out: 'Hộp chữ bên lề'")["line"] == index + 2
+    assert about("a footnote is referenced a second time")["line"] == \
+        next(i for i, p in enumerate(document.paragraphs, 1) if p._p is twice._p)
+    economy = yaml.safe_load((tmp_path / "co-hinh/data/sections/phan-1/kinh-te.yaml")
+                             .read_text(encoding="utf-8"))
+    assert list(economy["footnotes"].values())[-1] == "Số liệu của Văn phòng Đảng ủy."
+
+
+def _text_box(paragraph, words: str) -> None:
+    """A VML text box holding `words`, in a run of `paragraph` (as older Word writes one)."""
+    from lxml import etree
+
+    vml = "urn:schemas-microsoft-com:vml"
+    run = etree.SubElement(paragraph._p, qn("w:r"))
+    shape = etree.SubElement(etree.SubElement(run, qn("w:pict")), f"{{{vml}}}shape")
+    content = etree.SubElement(etree.SubElement(shape, f"{{{vml}}}textbox"),
+                               qn("w:txbxContent"))
+    text = etree.SubElement(etree.SubElement(etree.SubElement(content, qn("w:p")), qn("w:r")),
+                            qn("w:t"))
+    text.text = words
 
 
 def _one_pixel_png() -> bytes:

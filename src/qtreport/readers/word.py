@@ -42,7 +42,8 @@ _LEVELS = [
     (1, re.compile(r"^([IVX]{1,5})[.)](\s+|$)")),
     (5, re.compile(r"^([a-zđ])[.)](\s+|$)")),
 ]
-ITEM = re.compile(r"^\((\d{1,3})\)(\.?)\s*")  # (1) or (1).
+ITEM = re.compile(r"^\((\d{1,3})\)(\.?)\s*|^(\d{1,3})\.\s+")  # (1), (1). or 1. (not bold)
+BRACKETED = re.compile(r"^\(\d{1,3}\)")  # "(1)" numbers an item, never a heading
 APPENDIX = re.compile(r"^phụ\s+lục\b", re.IGNORECASE)  # a table's title, never a heading
 # As compute/numbering.py counts them (a reader may not import a later stage).
 ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
@@ -465,7 +466,7 @@ class _Builder:
             if numbered is not None:
                 return numbered[0], numbered[1].group(0).strip(), text[numbered[1].end():]
             return min(para.level - 1, 5), "", text
-        if numbered is not None and para.bold and not ITEM.match(text):
+        if numbered is not None and para.bold and not BRACKETED.match(text):
             return numbered[0], numbered[1].group(0).strip(), text[numbered[1].end():]
         return None
 
