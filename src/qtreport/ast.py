@@ -16,7 +16,7 @@ and Markdown write.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Literal, NamedTuple
 
 from .diagnostics import SourceRef
@@ -159,6 +159,13 @@ class Remark(Record):
 
     text: str
     by: str | None = None
+
+
+def joined_remarks(remarks: Sequence[Remark]) -> Remark | None:
+    """Several remarks on one node as one: their texts joined, by the first who is named."""
+    if not remarks:
+        return None
+    return Remark("\n".join(r.text for r in remarks), next((r.by for r in remarks if r.by), None))
 
 
 class Heading(Record):

@@ -16,7 +16,7 @@ ranges are below what its API shows.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -314,10 +314,15 @@ def _text(node: Any, deleted: bool) -> str:
     return "".join(out)
 
 
+def words_of(paragraphs: Iterable[Any], between: str = "\n") -> str:
+    """The words of paragraphs (<w:p>) as they show, one `between` the next."""
+    return between.join("".join(t.text or "" for t in p.iter(f"{W}t"))
+                        for p in paragraphs).strip()
+
+
 def _reply(comment: Any) -> Reply:
-    text = "\n".join("".join(t.text or "" for t in p.iter(f"{W}t"))
-                     for p in comment.iterfind(f"{W}p")).strip()
-    return Reply(comment.get(f"{W}author", ""), _day(comment.get(f"{W}date", "")), text)
+    return Reply(comment.get(f"{W}author", ""), _day(comment.get(f"{W}date", "")),
+                 words_of(comment.iterfind(f"{W}p")))
 
 
 def _day(stamp: str) -> str:

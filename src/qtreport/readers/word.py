@@ -17,7 +17,7 @@ Read as XML (lxml): the package as readers/docx.py opens it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from lxml import etree
 
 from .. import ast, rules
 from ..diagnostics import Findings, SourceRef
-from .docx import CopyError, W, open_package, paragraph_content
+from .docx import CopyError, W, open_package, paragraph_content, words_of
 
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
@@ -75,7 +75,6 @@ class Para:
     """One paragraph of the document as read."""
 
     number: int  # 1-based, in the body's order: where findings point
-    style: str  # its style id
     level: int | None  # the heading level its style gives (1 = Heading 1), if any
     numbered: bool  # Word numbers it itself (a list)
     centred: bool
@@ -101,6 +100,7 @@ class _Styles:
 
     def __init__(self, root: Any):
         self.styles: dict[str, Any] = {}
+        self.flags: dict[tuple[str, str], bool] = {}  # asked for every run: known once
         if root is not None:
             for style in root.iterfind(f"{W}style"):
                 self.styles[style.get(f"{W}styleId", "")] = style
@@ -130,11 +130,12 @@ class _Styles:
 
     def flag(self, style_id: str, name: str) -> bool:
         """Whether the style (or what it is based on) sets b, i …"""
-        for style in self._chain(style_id):
-            element = style.find(f"{W}rPr/{W}{name}")
-            if element is not None:
-                return _on(element)
-        return False
+        known = self.flags.get((style_id, name))
+        if known is None:
+            known = self.flags[(style_id, name)] = next(
+                (_on(element) for style in self._chain(style_id)
+                 if (element := style.find(f"{W}rPr/{W}{name}")) is not None), False)
+        return known
 
 
 def _on(element: Any) -> bool:
@@ -167,7 +168,7 @@ class _Reader:
     def _xml(self, name: str) -> Any:
         return etree.fromstring(self.parts[name]) if name in self.parts else None
 
-    def _where(self, para: Para | int) -> SourceRef:
+    def where(self, para: Para | int) -> SourceRef:
         return SourceRef(self.name, para if isinstance(para, int) else para.number)
 
     # -- the document -----------------------------------------------------------------------
@@ -197,7 +198,7 @@ class _Reader:
         style = properties.find(f"{W}pStyle") if properties is not None else None
         style_id = style.get(f"{W}val", "") if style is not None else ""
         align = properties.find(f"{W}jc") if properties is not None else None
-        para = Para(self.number, style_id, self.styles.level(style_id),
+        para = Para(self.number, self.styles.level(style_id),
                     properties is not None and properties.find(f"{W}numPr") is not None,
                     align is not None and align.get(f"{W}val") == "center")
         self._pieces(element, para, style_id)
@@ -263,8 +264,7 @@ class _Reader:
         if not boxes:
             para.images += 1
         for box in boxes[:1]:  # the fallback repeats the same box
-            para.boxes.append(" ".join("".join(t.text or "" for t in p.iter(f"{W}t"))
-                                       for p in box.iter(f"{W}p")).strip())
+            para.boxes.append(words_of(box.iter(f"{W}p"), " "))
 
     def _table(self, element: Any) -> ast.Table:
         self.number += 1
@@ -275,16 +275,15 @@ class _Reader:
                 properties = tc.find(f"{W}tcPr")
                 span = properties.find(f"{W}gridSpan") if properties is not None else None
                 merged = properties.find(f"{W}vMerge") if properties is not None else None
-                text = "\n".join("".join(t.text or "" for t in p.iter(f"{W}t")).strip()
-                                 for p in tc.iter(f"{W}p")).strip()
+                text = "\n".join(words_of([p]) for p in tc.iter(f"{W}p")).strip()
                 if merged is not None and merged.get(f"{W}val") in (None, "continue"):
                     text = ""  # the cell above goes on
                 cells.append(ast.Cell(text, colspan=int(span.get(f"{W}val", "1"))
                                       if span is not None else 1))
-            rows.append(ast.Row(tuple(cells), self._where(self.number), f"r{self.number}"))
+            rows.append(ast.Row(tuple(cells), self.where(self.number), f"r{self.number}"))
         widths = max((sum(c.colspan for c in r.cells) for r in rows), default=0)
         return ast.Table(0, "", None, None, (0.0,) * widths, (), tuple(rows), 11,
-                         self._where(self.number), f"t{self.number}")
+                         self.where(self.number), f"t{self.number}")
 
     # -- notes and comments ---------------------------------------------------------------------
 
@@ -301,7 +300,7 @@ class _Reader:
                     continue  # the separators
                 paragraphs = []
                 for element in note.iter(f"{W}p"):
-                    para = Para(0, "", None, False, False)
+                    para = Para(0, None, False, False)
                     self._pieces(element, para, "")
                     if para.text.strip():
                         paragraphs.append(para)
@@ -314,8 +313,7 @@ class _Reader:
         if root is None:
             return out
         for comment in root.iterfind(f"{W}comment"):
-            text = "\n".join("".join(t.text or "" for t in p.iter(f"{W}t"))
-                             for p in comment.iterfind(f"{W}p")).strip()
+            text = words_of(comment.iterfind(f"{W}p"))
             if text:
                 out[comment.get(f"{W}id", "")] = ast.Remark(
                     text, comment.get(f"{W}author") or None)
@@ -367,7 +365,7 @@ class _Builder:
 
     def _report(self, rule: Any, para: Para | int, message: str, message_en: str,
                 hint: str = "") -> None:
-        self.findings.report(rule, self.reader._where(para), message, message_en, hint)
+        self.findings.report(rule, self.reader.where(para), message, message_en, hint)
 
     # -- the first page ---------------------------------------------------------------------
 
@@ -385,7 +383,7 @@ class _Builder:
             role = _front_role(text, front)
             if role is None and not (item.centred or item.bold):
                 return front, i  # the body has begun
-            front.append(ast.Paragraph((ast.Text(text),), self.reader._where(item),
+            front.append(ast.Paragraph((ast.Text(text),), self.reader.where(item),
                                        f"f{item.number}", style=role or "Other"))
         return front, len(self.items)
 
@@ -444,10 +442,10 @@ class _Builder:
             label = found.group(0).strip() if found else ""
             content = self._inlines(item, strip=len(found.group(0)) if found else 0)
             self.body.append(ast.ListItem(label, (ast.Paragraph(
-                content, self.reader._where(item), f"p{item.number}"),),
-                self.reader._where(item), f"i{item.number}", self._remark(item)))
+                content, self.reader.where(item), f"p{item.number}"),),
+                self.reader.where(item), f"i{item.number}", self._remark(item)))
             return i + 1
-        self.body.append(ast.Paragraph(self._inlines(item), self.reader._where(item),
+        self.body.append(ast.Paragraph(self._inlines(item), self.reader.where(item),
                                        f"p{item.number}", self._remark(item)))
         return i + 1
 
@@ -498,7 +496,7 @@ class _Builder:
                          "check the heading levels of this part")
         self.depth = placed
         self.body.append(ast.Heading(placed, label, _title_inlines(title),
-                                     self.reader._where(para), f"h{para.number}",
+                                     self.reader.where(para), f"h{para.number}",
                                      self._remark(para)))
 
     def _check_number(self, para: Para, depth: int, label: str) -> None:
@@ -522,10 +520,7 @@ class _Builder:
             lines.insert(0, self.body.pop())  # type: ignore[arg-type]
             if APPENDIX.match(ast.plain(lines[0].content)):
                 break
-        else:
-            self.body.extend(lines)
-            lines = []
-        if lines and not APPENDIX.match(ast.plain(lines[0].content)):
+        else:  # no "Phụ lục" line just over it: those paragraphs are the text's
             self.body.extend(lines)
             lines = []
         texts = [ast.plain(line.content) for line in lines]
@@ -548,7 +543,7 @@ class _Builder:
     def _inlines(self, para: Para, strip: int = 0) -> ast.Inlines:
         """The paragraph's words and note marks, leading and trailing spaces dropped (and
         its first `strip` characters: an item's label)."""
-        pieces = [Piece(p.text, p.bold, p.italic, p.superscript, p.note) for p in para.pieces]
+        pieces = [replace(p) for p in para.pieces]  # trimmed here, kept as read there
         _trim(pieces, strip)
         out: list[ast.Inline] = []
         for piece in pieces:
@@ -575,15 +570,14 @@ class _Builder:
         number = len(self.notes) + 1
         content = []
         for paragraph in paragraphs:
-            pieces = [Piece(p.text, p.bold, p.italic, p.superscript) for p in paragraph.pieces
-                      if p.note is None]
+            pieces = [replace(p) for p in paragraph.pieces if p.note is None]
             _trim(pieces, 0)
             content.append(ast.Paragraph(tuple(i for p in pieces if p.text for i in _styled(p)),
-                                         self.reader._where(para), f"n{number}p"))
+                                         self.reader.where(para), f"n{number}p"))
         remarks = [self.reader.comments[c] for p in paragraphs for c in p.comments
                    if c in self.reader.comments]
-        self.notes.append(ast.Note(number, None, tuple(content), self.reader._where(para),
-                                   f"n{number}", _joined(remarks)))
+        self.notes.append(ast.Note(number, None, tuple(content), self.reader.where(para),
+                                   f"n{number}", ast.joined_remarks(remarks)))
         return number
 
     def _unreferenced_notes(self) -> None:
@@ -594,8 +588,8 @@ class _Builder:
                              f"'{_short(paragraphs[0].text)}'")
 
     def _remark(self, para: Para) -> ast.Remark | None:
-        return _joined([self.reader.comments[c] for c in para.comments
-                        if c in self.reader.comments])
+        return ast.joined_remarks([self.reader.comments[c] for c in para.comments
+                                   if c in self.reader.comments])
 
 
 def _front_role(text: str, front: list[ast.Paragraph]) -> str | None:
@@ -672,13 +666,6 @@ def _title_inlines(title: str) -> ast.Inlines:
         elif piece.strip():
             out.append(ast.Text(piece.strip()))
     return tuple(out)
-
-
-def _joined(remarks: list[ast.Remark]) -> ast.Remark | None:
-    if not remarks:
-        return None
-    return ast.Remark("\n".join(r.text for r in remarks), next((r.by for r in remarks if r.by),
-                                                                None))
 
 
 def _short(text: str, length: int = 60) -> str:
