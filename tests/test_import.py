@@ -272,3 +272,15 @@ def test_written_text_reads_back_as_itself(text):
     printed = render_template(escaped, where, findings)
     assert printed is not None, findings.items
     assert ast.plain(parse_inlines(printed, where, findings)) == text
+
+
+def test_an_item_label_after_leading_spaces_is_taken_off_whole(qtreport, tmp_path):
+    document = docx.Document()
+    for text, bold in (("ĐẢNG BỘ XÃ A", True), ("BÁO CÁO CHÍNH TRỊ", True),
+                       ("PHẦN THỨ NHẤT KẾT QUẢ", True), ("   (1) Một.", False),
+                       ("\t(2) Hai.", False)):
+        document.add_paragraph().add_run(text).bold = bold
+    document.save(str(tmp_path / "a.docx"))
+    assert qtreport(tmp_path, "import", "a.docx", "--into", "a").exit_code == 0
+    part = yaml.safe_load((tmp_path / "a/data/sections/phan-1.yaml").read_text("utf-8"))
+    assert part["body"] == [{"items": ["Một.", "Hai."], "style": "(1)"}]

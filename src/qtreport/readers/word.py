@@ -629,7 +629,12 @@ def _number_of(depth: int, label: str) -> int | None:
 
 
 def _trim(pieces: list[Piece], strip: int) -> None:
-    """Drop `strip` characters from the start, then the spaces either side."""
+    """Drop the spaces at the start, then `strip` characters (counted, as the label was
+    found, after those spaces), then the spaces either side."""
+    while pieces and pieces[0].note is None and not pieces[0].text.strip():
+        pieces.pop(0)
+    if pieces and pieces[0].note is None:
+        pieces[0].text = pieces[0].text.lstrip()
     while strip and pieces:
         first = pieces[0]
         if first.note is not None:
