@@ -131,7 +131,7 @@ class _Writer:
         return [f"{' ' * indent}- {inner[0].lstrip()}", *inner[1:]]
 
     def _where(self, heading: ast.Heading) -> str:
-        return " ".join(f"{heading.label} {_one_line(ast.plain(heading.title))}".split())
+        return _one_line(f"{heading.label} {ast.plain(heading.title)}")
 
     # -- paragraphs and items ----------------------------------------------------------------
 
@@ -148,13 +148,7 @@ class _Writer:
                     run.append(blocks[i])  # type: ignore[arg-type]
                 lines += self._items(run, indent, notes)
             elif isinstance(block, ast.Paragraph):
-                text = self._markup(block.content, notes)
-                if block.remark is None:
-                    lines += _item_scalar(pad, text, indent)
-                else:
-                    value = _inline_or_block(text, indent + 4)
-                    lines += [f"{pad}- text: {value[0]}", *value[1:]]
-                    lines += _remark(pad + "  ", block.remark, indent + 2)
+                lines += _entry(pad, self._markup(block.content, notes), block.remark, indent)
             i += 1
         return lines
 
@@ -165,13 +159,8 @@ class _Writer:
         self.last_item = (first or 1) + len(run) - 1
         lines = [f"{pad}- items:"]
         for item in run:
-            text = " ".join(self._markup(p.content, notes) for p in item.paragraphs[:1])
-            if item.remark is None:
-                lines += _item_scalar(pad + "    ", text, indent + 4)
-            else:
-                block = _inline_or_block(text, indent + 8)
-                lines += [f"{pad}    - text: {block[0]}", *block[1:]]
-                lines += _remark(pad + "      ", item.remark, indent + 6)
+            text = self._markup(item.paragraphs[0].content, notes)
+            lines += _entry(pad + "    ", text, item.remark, indent + 4)
         lines.append(f'{pad}  style: "{_style(run[0])}"')
         if continues:
             lines.append(f"{pad}  continue: true")
@@ -217,9 +206,7 @@ class _Writer:
             lines.append(f"{pad}  text:")
             for text in texts:
                 lines += _item_scalar(pad + "    ", text, indent + 4)
-        if note.remark is not None:
-            lines += _remark(pad + "  ", note.remark, indent + 2)
-        return lines
+        return lines + _remark(pad + "  ", note.remark, indent + 2)
 
     # -- report.yaml and the tables --------------------------------------------------------------
 
@@ -231,7 +218,7 @@ class _Writer:
             value = getattr(meta, key)
             if value:
                 lines += _key("", key, value, 0)
-        lines.append("output: bao-cao")
+        lines.append(f"output: {meta.output}")
         if meta.keywords:
             lines += _key("", "keywords", meta.keywords, 0)
         lines.append("parts:")
@@ -337,6 +324,14 @@ def _inline_or_block(text: str, indent: int) -> list[str]:
     if _foldable(text):
         return [">-", *_wrapped(text, indent)]
     return [json.dumps(text, ensure_ascii=False)]
+
+
+def _entry(pad: str, text: str, remark: ast.Remark | None, indent: int) -> list[str]:
+    """A list entry: the text alone, or `text:` with its `remark:`."""
+    if remark is None:
+        return _item_scalar(pad, text, indent)
+    value = _inline_or_block(text, indent + 4)
+    return [f"{pad}- text: {value[0]}", *value[1:], *_remark(pad + "  ", remark, indent + 2)]
 
 
 def _item_scalar(pad: str, text: str, indent: int) -> list[str]:
