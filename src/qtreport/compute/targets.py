@@ -59,7 +59,6 @@ def plan_lists(plan: TargetsFile | None) -> Mapping[str, tuple[PlanSentence, ...
     for appendix in plan.appendices:
         if appendix.id is None:
             continue
-        rows = [i for group in appendix.groups for i in group.indicators] + \
-            list(appendix.indicators)
-        lists[appendix.id] = tuple(PlanSentence(row.id, sentence(row), row.src) for row in rows)
+        lists[appendix.id] = tuple(PlanSentence(row.id, sentence(row), row.src)
+                                   for row in appendix.rows)
     return lists

@@ -140,7 +140,7 @@ def validate_plan(files: dict[str, SourceFile], chosen: IndicatorFiles,
     for appendix in plan.appendices:
         if appendix.id is None:
             continue
-        for row in [*(i for g in appendix.groups for i in g.indicators), *appendix.indicators]:
+        for row in appendix.rows:
             if row.says is None and (row.target is None or row.target.text is None):
                 findings.report(rules.MISSING_KEY, row.src,
                                 f"chỉ tiêu '{row.id}' chưa có câu diễn đạt",
@@ -195,10 +195,7 @@ def all_indicators(targets: TargetsFile) -> list[Indicator]:
             walk(child)
 
     for appendix in targets.appendices:
-        for group in appendix.groups:
-            for indicator in group.indicators:
-                walk(indicator)
-        for indicator in appendix.indicators:
+        for indicator in appendix.rows:
             walk(indicator)
     for indicator in targets.figures:
         walk(indicator)

@@ -412,6 +412,11 @@ class AppendixDef(InputModel):
     groups: list[IndicatorGroup] = []
     indicators: list[Indicator] = []
 
+    @property
+    def rows(self) -> list[Indicator]:
+        """The numbered rows, in order: those of each group, then those without one."""
+        return [i for group in self.groups for i in group.indicators] + self.indicators
+
 
 class TargetsFile(InputModel):
     docs = "docs/indicators.md"
