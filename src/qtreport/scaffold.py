@@ -57,48 +57,45 @@ def write_report(folder: Path, report: NewReport, force: bool = False) -> list[P
         raise ScaffoldError(f"{folder / 'data'} already exists: choose a new folder, or add "
                             "--force to write over it")
     fields = _fields(report)
-    written = []
-    for source, target in _files(report):
-        text = string.Template(source.read_text(encoding="utf-8")).substitute(fields)
-        path = folder / target
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    for year in range(report.base, report.as_of + 1):
-        path = folder / "data" / "actuals" / f"{year}.yaml"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        source = resources.files("qtreport") / "starter" / "data" / "actuals.yaml"
-        path.write_text(string.Template(source.read_text(encoding="utf-8")).substitute(
-            {**fields, **_figures(report, year)}), encoding="utf-8")
-        written.append(path)
+    def filled(source: str, target: str) -> Path:
+        return _write(folder / target, string.Template(_starter(source)).substitute(fields))
+
+    written = [filled(source, target) for source, target in _files(report)]
+    written += write_templates(folder)
+    written.append(filled("templates/appendices/phu-luc-1.yaml",
+                          "templates/appendices/phu-luc-1.yaml"))
+    actuals = string.Template(_starter("data/actuals.yaml"))
+    written += [_write(folder / "data" / "actuals" / f"{year}.yaml",
+                       actuals.substitute({**fields, **_figures(report, year)}))
+                for year in range(report.base, report.as_of + 1)]
     return written
 
 
 def write_templates(folder: Path) -> list[Path]:
-    """The starter's style sheet and first-page block under `folder`/templates (for a report
-    imported from Word)."""
-    starter = resources.files("qtreport") / "starter" / "templates"
-    written = []
-    for name in ("styles.yaml", "front-matter.yaml"):
-        path = folder / "templates" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text((starter / name).read_text(encoding="utf-8"), encoding="utf-8")
-        written.append(path)
-    return written
+    """The starter's style sheet and first-page block under `folder`/templates (a new
+    report's, or one imported from Word)."""
+    return [_write(folder / "templates" / name, _starter(f"templates/{name}"))
+            for name in ("styles.yaml", "front-matter.yaml")]
 
 
-def _files(report: NewReport) -> list[tuple[resources.abc.Traversable, str]]:
-    starter = resources.files("qtreport") / "starter"
-    return [(starter / "README.md", "README.md"),
-            (starter / "github" / "check.yml", ".github/workflows/check.yml"),
-            (starter / "data" / "report.yaml", "data/report.yaml"),
-            (starter / "data" / "sections" / "phan-1.yaml", "data/sections/phan-1.yaml"),
-            (starter / "data" / "sections" / "phan-2.yaml", "data/sections/phan-2.yaml"),
-            (starter / "data" / "targets.yaml", f"data/{report.indicator_file}"),
-            (starter / "templates" / "styles.yaml", "templates/styles.yaml"),
-            (starter / "templates" / "front-matter.yaml", "templates/front-matter.yaml"),
-            (starter / "templates" / "appendices" / "phu-luc-1.yaml",
-             "templates/appendices/phu-luc-1.yaml")]
+def _starter(name: str) -> str:
+    """A file of the package's starter/ folder."""
+    return (resources.files("qtreport") / "starter" / name).read_text(encoding="utf-8")
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _files(report: NewReport) -> list[tuple[str, str]]:
+    """The starter's files of the report's own (under starter/), and where each goes."""
+    return [("README.md", "README.md"), ("github/check.yml", ".github/workflows/check.yml"),
+            ("data/report.yaml", "data/report.yaml"),
+            ("data/sections/phan-1.yaml", "data/sections/phan-1.yaml"),
+            ("data/sections/phan-2.yaml", "data/sections/phan-2.yaml"),
+            ("data/targets.yaml", f"data/{report.indicator_file}")]
 
 
 def _fields(report: NewReport) -> dict[str, object]:

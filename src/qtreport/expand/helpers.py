@@ -90,16 +90,21 @@ class DataHelpers:
     def _file(self) -> str:
         return self.results.file if self.results is not None else "the indicator file"
 
-    def _result(self, indicator_id: str) -> IndicatorResult:
+    def _data(self) -> IndicatorResults:
+        """The indicator data, or the error a report without it gets."""
         if self.results is None:
             raise HelperError(NO_DATA)
-        if indicator_id not in self.results.by_id:
+        return self.results
+
+    def _result(self, indicator_id: str) -> IndicatorResult:
+        by_id = self._data().by_id
+        if indicator_id not in by_id:
             import difflib
 
-            guess = difflib.get_close_matches(str(indicator_id), list(self.results.by_id), 1)
+            guess = difflib.get_close_matches(str(indicator_id), list(by_id), 1)
             raise HelperError(f"no indicator '{indicator_id}'"
                               + (f"; did you mean '{guess[0]}'?" if guess else ""))
-        return self.results.by_id[indicator_id]
+        return by_id[indicator_id]
 
     def actual(self, indicator_id: str, year: int) -> Any:
         result = self._result(indicator_id)
@@ -131,8 +136,7 @@ class DataHelpers:
     def rate(self, indicator_id: str, year: int) -> float:
         """Growth a year in percent, from the index as the table prints it (117,08 → 17,08)."""
         result = self._result(indicator_id)
-        assert self.results is not None
-        base = self.results.base_year
+        base = self._data().base_year
         if isinstance(year, int) and year <= base:
             raise HelperError(f"growth is counted from {base}, the base year: rate("
                               f"'{indicator_id}', {year}) has no years to grow over; ask for "
@@ -159,22 +163,19 @@ class DataHelpers:
         """While the term runs, what the remaining years need: the yearly growth (%) for a
         growth or multiple target, the yearly mean for an average, what remains of a total
         or a level, the years left to a deadline."""
-        result = self._result(indicator_id)
-        assert self.results is not None
-        if self.results.as_of >= self.results.last_year:
-            raise HelperError(f"the term ends in {self.results.last_year} and the figures "
+        result, data = self._result(indicator_id), self._data()
+        if data.as_of >= data.last_year:
+            raise HelperError(f"the term ends in {data.last_year} and the figures "
                               f"stand there: nothing remains to be needed")
         if result.needed is None:
             raise HelperError(f"'{indicator_id}' has no rate still needed (a target of kind "
-                              f"'{result.kind}', or no figures for {self.results.as_of} and "
-                              f"{self.results.base_year})")
+                              f"'{result.kind}', or no figures for {data.as_of} and "
+                              f"{data.base_year})")
         return result.needed
 
     def as_of(self) -> int:
         """The year the figures stand at (the term's last year once it is over)."""
-        if self.results is None:
-            raise HelperError(NO_DATA)
-        return Year(self.results.as_of)
+        return Year(self._data().as_of)
 
     def assessment(self, indicator_id: str) -> str:
         result = self._result(indicator_id).assessment
@@ -189,11 +190,10 @@ class DataHelpers:
         return self._tally(appendix).counted
 
     def _tally(self, appendix: int | None) -> Tally:
-        if self.results is None:
-            raise HelperError(NO_DATA)
+        data = self._data()
         if appendix is None:
-            return self.results.tally
-        appendices = self.results.appendices
+            return data.tally
+        appendices = data.appendices
         if not isinstance(appendix, int) or not 1 <= appendix <= len(appendices):
             raise HelperError(f"there is no appendix {appendix}: the report has "
                               f"{len(appendices)}")
