@@ -46,6 +46,7 @@ class Result:
     findings: Findings = field(default_factory=Findings)
     document: ast.Document | None = None  # the document tree, when there are no errors
     registers: dict[str, FeedbackRegister] = field(default_factory=dict)  # feedback/
+    texts: dict[str, str] = field(default_factory=dict)  # each file of data/, templates/
     output: Path | None = None
     pdf: Path | None = None
 
@@ -86,6 +87,7 @@ def check(paths: Paths, text_checks: bool = True, registers: bool = True) -> Res
     if not findings.errors:
         result.document = document
         result.registers = validated.registers
+        result.texts = sources.texts()
     return result
 
 
@@ -157,8 +159,10 @@ def feedback_add(paths: Paths, copies: list[Path], unit: str | None,
     placed where their passages are now. A file that cannot be read is a finding; the
     others are still read."""
     from .feedback.mapping import Index, place_items
-    from .feedback.register import append_entries
-    from .readers.docx import CopyError, read_copy
+    from .feedback.register import append_entries, entry_yaml
+    from .readers.docx import read_copy
+    from .readers.package import PackageError
+    from .readers.yaml import MAX_FILE_BYTES
 
     current = check(paths, text_checks=False, registers=False)
     if current.document is None:  # the report's errors: nothing can be placed in it
@@ -169,11 +173,12 @@ def feedback_add(paths: Paths, copies: list[Path], unit: str | None,
     if known is None:
         return result
     index, older = Index(current.document), _Older(paths, result.findings)
+    room = MAX_FILE_BYTES - _register_size(target, round_name)  # what check still reads
     for path in copies:
         where = SourceRef(paths.name(path), 1)
         try:
             copy = read_copy(path)
-        except CopyError as err:
+        except PackageError as err:
             result.findings.report(rules.COPY_UNREADABLE, where, err.message, err.message_en,
                                    err.hint)
             continue
@@ -188,10 +193,20 @@ def feedback_add(paths: Paths, copies: list[Path], unit: str | None,
                                    "bản góp ý không có ý kiến nào",
                                    "the copy has no Word comment and no tracked change")
             continue
-        then = older.index(copy.commit) \
+        then = older.index(copy.commit, where) \
             if copy.version not in (None, current.document.meta.version) else None
-        for entry in place_items(copy, unit, index, then):
-            if entry.id in known:
+        new = [entry for entry in place_items(copy, unit, index, then) if entry.id not in known]
+        result.known += len(copy.items) - len(new)
+        size = sum(len(entry_yaml(entry).encode("utf-8")) for entry in new)
+        if size > room:
+            result.findings.report(rules.REGISTER_FULL, where, "sổ góp ý sẽ quá lớn",
+                                   f"its {len(new):,} new entries would make {paths.name(target)}"
+                                   f" larger than check reads ({MAX_FILE_BYTES:,} bytes): "
+                                   "they are not added")
+            continue
+        room -= size
+        for entry in new:
+            if entry.id in known:  # the same comment twice in one copy
                 result.known += 1
                 continue
             known.add(entry.id)
@@ -205,6 +220,15 @@ def feedback_add(paths: Paths, copies: list[Path], unit: str | None,
         append_entries(target, round_name, result.added)
         result.register = target
     return result
+
+
+def _register_size(target: Path, round_name: str) -> int:
+    from .feedback.register import HEADER
+
+    try:
+        return target.stat().st_size
+    except OSError:
+        return len(HEADER.format(round=round_name).encode("utf-8"))
 
 
 def _register_ids(paths: Paths, target: Path, findings: Findings) -> set[str] | None:
@@ -233,8 +257,20 @@ class _Older:
         self.paths, self.findings = paths, findings
         self.built: dict[str, Index | None] = {}
 
-    def index(self, commit: str | None) -> Index | None:
+    def index(self, stamp: str | None, where: SourceRef) -> Index | None:
+        """The older draft a copy's stamp names, built again; None (placed by the copy's
+        own words) when the stamp names no commit of this repository."""
+        from .readers.git import known_commit
+
+        if stamp is None:
+            return None
+        commit = known_commit(self.paths.root, stamp)
         if commit is None:
+            shown = stamp if len(stamp) <= 50 else stamp[:50] + "…"
+            self.findings.report(rules.COPY_STAMP_UNKNOWN, where,
+                                 "dấu phiên bản của bản góp ý không hợp lệ",
+                                 f"the copy's version stamp {shown!r} is not a commit of this "
+                                 "repository: its comments are placed by their marks and words")
             return None
         if commit not in self.built:
             self.built[commit] = self._build(commit)
@@ -402,37 +438,59 @@ def feedback_apply(paths: Paths, copies: list[Path], round_name: str,
         else _register_changes(paths, target, result.findings)
     if changes is None:
         return result
-    plan = plan_changes(current.document,
-                        lambda name: (paths.root / name).read_text(encoding="utf-8"), changes)
+    plan = plan_changes(current.document, lambda name: _read_text(paths, name), changes)
     result.plan = plan
-    if plan.texts and not _still_checks(paths, plan.texts, result.findings):
+    if plan.texts and not _still_checks(paths, current, plan.texts, result.findings):
         plan.texts.clear()
         return result
     if dry_run:
         return result
-    from .write import write_atomic
+    from .write import ChangedSinceRead, Replacement, write_together
 
-    for name, text in plan.texts.items():
-        write_atomic(paths.root / name, text.encode("utf-8"))
-        result.written.append(paths.root / name)
+    replacements = [Replacement(paths.root / name, text.encode("utf-8"), plan.originals[name])
+                    for name, text in plan.texts.items()]
     applied = [c.entry for c in plan.written if c.entry is not None]
     if applied:
-        _mark_applied(paths, target, applied)
-        result.written.append(target)
+        marked = _mark_applied(paths, target, applied)
+        if marked is not None:
+            replacements.append(Replacement(target, marked[1].encode("utf-8"), marked[0]))
+    try:
+        write_together(replacements)
+    except ChangedSinceRead as err:
+        result.findings.report(rules.APPLY_FILE_CHANGED, SourceRef(paths.name(err.path), 1),
+                               "tệp đã được sửa trong lúc ghi: không ghi gì",
+                               f"{paths.name(err.path)} changed on disk while the edits were "
+                               "made: nothing was written, the file's own change is kept")
+        return result
+    except OSError as err:
+        where = Path(err.filename) if err.filename else paths.root
+        result.findings.report(rules.DOCUMENT_NOT_WRITTEN, SourceRef(paths.name(where), 1),
+                               "không ghi được các thay đổi: không tệp nào bị sửa",
+                               f"cannot write the edits ({err.strerror or err}): no file was "
+                               "changed")
+        return result
+    result.written = [r.target for r in replacements]
     return result
+
+
+def _read_text(paths: Paths, name: str) -> str:
+    """A YAML file the report was built from, as `feedback apply` edits it."""
+    path = Path(name) if Path(name).is_absolute() else paths.root / name
+    return path.read_text(encoding="utf-8")
 
 
 def _copy_changes(paths: Paths, copies: list[Path], document: ast.Document,
                   findings: Findings) -> list[Change]:
     from .feedback.apply import Change
     from .feedback.mapping import Index, place_items
-    from .readers.docx import CopyError, read_copy
+    from .readers.docx import read_copy
+    from .readers.package import PackageError
 
     index, changes = Index(document), []
     for path in copies:
         try:
             copy = read_copy(path)
-        except CopyError as err:
+        except PackageError as err:
             findings.report(rules.COPY_UNREADABLE, SourceRef(paths.name(path), 1), err.message,
                             err.message_en, err.hint)
             continue
@@ -465,38 +523,51 @@ def _register_changes(paths: Paths, target: Path, findings: Findings) -> list[Ch
             if e.kind != "comment" and e.status == "tiếp thu" and not e.applied]
 
 
-def _still_checks(paths: Paths, texts: dict[str, str], findings: Findings) -> bool:
-    """The edited report, in a copy, checks without errors; else its errors, and no write."""
-    import shutil
+def _still_checks(paths: Paths, current: Result, texts: dict[str, str],
+                  findings: Findings) -> bool:
+    """The edited report, in a copy, checks without errors; else its errors, and no write.
+    The copy is made of the files the check read, from what it read (no link followed,
+    nothing but the report's own YAML copied)."""
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="qtreport-apply-") as work:
         root = Path(work)
-        for folder in (paths.data, paths.templates):
-            shutil.copytree(folder, root / paths.name(folder))
-        for name, text in texts.items():
-            (root / name).write_text(text, encoding="utf-8")
-        after = check(Paths.at(root, root / paths.name(paths.data),
-                               root / paths.name(paths.templates)), text_checks=False,
-                      registers=False)
+        data, templates = root / "data", root / "templates"
+        for folder in (data, templates):
+            folder.mkdir()
+        for name, text in {**current.texts, **texts}.items():
+            copy = _in_copy(paths, name, data, templates)
+            if copy is not None:
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy.write_text(text, encoding="utf-8")
+        after = check(Paths.at(root, data, templates), text_checks=False, registers=False)
     findings.items.extend(f for f in after.findings.items if f.severity == "error")
     return not after.findings.errors
 
 
-def _mark_applied(paths: Paths, target: Path, entries: list[int]) -> None:
-    """`applied: true` under the status of each entry written, nothing else touched."""
+def _in_copy(paths: Paths, name: str, data: Path, templates: Path) -> Path | None:
+    """Where a source file named `name` goes in the copy of data/ and templates/."""
+    path = (Path(name) if Path(name).is_absolute() else paths.root / name)
+    for folder, copy in ((paths.data, data), (paths.templates, templates)):
+        if path.is_relative_to(folder):
+            return copy / path.relative_to(folder)
+    return None
+
+
+def _mark_applied(paths: Paths, target: Path, entries: list[int]) -> tuple[str, str] | None:
+    """The register as read and with `applied: true` under the status of each entry
+    written, nothing else touched."""
     from .readers.yaml import load_file
-    from .write import write_atomic
 
     loaded = load_file(target, paths.name(target), Findings(), inside=paths.feedback)
     if loaded is None:
-        return
+        return None
     lines = loaded.text.splitlines(keepends=True)
     for index in sorted(entries, reverse=True):
         ref = loaded.ref(("entries", index, "status"))
         indent = " " * max(ref.column - 1, 0)
         lines.insert(ref.line, f"{indent}applied: true\n")
-    write_atomic(target, "".join(lines).encode("utf-8"))
+    return target.read_text(encoding="utf-8"), "".join(lines)
 
 
 # -- importing a report from Word ---------------------------------------------------------------

@@ -395,6 +395,29 @@ REGISTER_UNWRITABLE = Rule(
     "`qtreport feedback add` adds entries at the end of feedback/<round>.yaml and never "
     "rewrites what is there; the file must load, and 'entries:' must be its last key.",
     "correct the register (qtreport check shows its errors), keep 'entries:' last")
+COPY_STAMP_UNKNOWN = Rule(
+    "QT815", "copy-stamp-unknown", _W, "dấu phiên bản của bản góp ý không hợp lệ",
+    "the copy's version stamp names no commit here",
+    "A draft carries the git commit it was built at (the document property "
+    "'qtreport-commit'), so that a copy of an older draft is placed through that draft. The "
+    "copy's stamp is not a full commit id that this repository has: typed by hand, from "
+    "another repository, or made to mislead. It is not used; the copy is placed by its "
+    "marks and its words in the report as it is now.",
+    "nothing to do if the comments are placed; else ask which draft the copy was made from")
+REGISTER_FULL = Rule(
+    "QT816", "register-full", _E, "sổ góp ý sẽ quá lớn", "register would be too large",
+    "A register is a file `qtreport check` reads, and it reads no file over 2.000.000 bytes. "
+    "The copy's comments would make feedback/<round>.yaml larger than that, so they are not "
+    "added (the copies before it are). A copy with thousands of comments is rarely a "
+    "reviewer's.",
+    "check the copy; or add it to a round of its own with --round")
+APPLY_FILE_CHANGED = Rule(
+    "QT817", "apply-file-changed", _E, "tệp đã được sửa trong lúc ghi",
+    "a file changed while the edits were made",
+    "`qtreport feedback apply` reads the YAML, checks the edited report, then writes every "
+    "file at once. A file that changed on disk in between (an editor saved it) is not "
+    "written over: nothing is written, and the editor's save is kept.",
+    "run qtreport feedback apply again")
 DRAFT_NOT_FOUND = Rule(
     "QT820", "draft-not-found", _E, "không tìm thấy bản dự thảo", "draft not found",
     "`qtreport diff OLD NEW` compares two drafts, each a git revision of the repository (a "

@@ -16,7 +16,7 @@ import re
 from hashlib import blake2b
 
 from .. import ast
-from ..readers.docx import CopyItem, Place, ReturnedCopy
+from ..readers.docx import CopyItem, ReturnedCopy
 from ..record import Record
 
 MIN_SIMILARITY = 0.6  # below this, an edited paragraph is not taken for the old one
@@ -102,7 +102,7 @@ def place_items(copy: ReturnedCopy, unit: str | None, current: Index,
 
 def _entry(item: CopyItem, copy: ReturnedCopy, unit: str | None, current: Index,
            older: Index | None) -> Entry:
-    place, carried, unplaced = _locate(item.place, current, older)
+    place, carried, unplaced = _locate(item, current, older)
     who = unit or item.author or copy.name.rsplit(".", 1)[0]
     source = getattr(place.node, "source", None) if place is not None else None
     anchor = place.node.anchor if place is not None else None
@@ -120,29 +120,48 @@ def _entry(item: CopyItem, copy: ReturnedCopy, unit: str | None, current: Index,
         else len(current.places))
 
 
-def _locate(place: Place, current: Index,
+def _locate(item: CopyItem, current: Index,
             older: Index | None) -> tuple[ast.Located | None, str | None, str | None]:
-    """(where now, how it was carried there, why it could not be placed)."""
-    for anchor in _most_precise_first(place.anchors):
-        if anchor in current.by_anchor:
-            return current.by_anchor[anchor], None, None
+    """(where now, how it was carried there, why it could not be placed). A mark is
+    trusted only where the copy's words agree with the passage it names: a word processor
+    may copy, rename or merge marks, and anyone can type them."""
+    place = item.place
+    if item.lost:
+        return None, None, item.lost
+    anchors = _most_precise_first(place.anchors)
+    for anchor in anchors:
+        found = current.by_anchor.get(anchor)
+        if found is not None and agrees(place.text, found.text):
+            return found, None, None
     if place.note is not None and place.note_ref is not None:
         by_reference = _note_by_reference(place.note_ref, current, older)
         if by_reference is not None:
             return by_reference
     if older is not None:
-        for anchor in _most_precise_first(place.anchors):
+        for anchor in anchors:
             then = older.by_anchor.get(anchor)
-            if then is not None:
+            if then is not None and agrees(place.text, then.text):
                 return _carry(then, current)
     if not place.anchors and place.note is None:
         return None, None, "the passage carries no mark of the draft (added by the reviewer?)"
-    kinds = [_KINDS[a[:1]] for a in _most_precise_first(place.anchors) if a[:1] in _KINDS]
-    found = current.similar(place.text, kinds[0] if kinds else None)
-    if found is not None:
-        return found[0], f"found by its words ({found[1]:.0%} alike): the passage was edited " \
-                         "since this copy", None
+    kinds = [_KINDS[a[:1]] for a in anchors if a[:1] in _KINDS]
+    found_by_words = current.similar(place.text, kinds[0] if kinds else None)
+    if found_by_words is not None:
+        marked = any(a in current.by_anchor for a in anchors)
+        why = "the copy's mark names another passage" if marked else \
+            "the passage was edited since this copy"
+        return found_by_words[0], f"found by its words ({found_by_words[1]:.0%} alike): " \
+                                  f"{why}", None
     return None, None, "the passage is no longer in the report, and no passage like it is"
+
+
+def agrees(copy_text: str, passage: str) -> bool:
+    """Whether a paragraph of a copy can be the passage (or part of it: a cell of a row,
+    a heading's title without its number): most of its words are the passage's."""
+    words = set(_WORD.findall(copy_text.lower()))
+    if not words:
+        return True  # nothing to contradict the mark
+    return len(words & set(_WORD.findall(passage.lower()))) >= 0.5 * len(words)
 
 
 def _note_by_reference(note_ref: tuple[tuple[str, ...], int], current: Index,

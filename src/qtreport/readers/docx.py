@@ -15,33 +15,22 @@ ranges are below what its API shows.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from lxml import etree
-
 from .. import ast
 from ..record import Record
+from .package import Package, PackageError, decimal_id, open_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted DOCX, or an old .doc
 VERSION_PROPERTY, COMMIT_PROPERTY = "qtreport-sources", "qtreport-commit"
 
 Kind = Literal["comment", "insertion", "deletion", "replacement"]
-
-
-class CopyError(Exception):
-    """The file cannot be read as a Word document; the message says why, in plain words."""
-
-    def __init__(self, message: str, message_en: str, hint: str):
-        super().__init__(message_en)
-        self.message, self.message_en, self.hint = message, message_en, hint
 
 
 class Place(Record):
@@ -71,6 +60,7 @@ class CopyItem(Record):
     replies: tuple[Reply, ...] = ()
     at: int = 0  # a change: where it begins in the paragraph's text (Place.text)
     before: str = ""  # a change: the words just before it, to find its place again
+    lost: str = ""  # why it has no place in the copy (a comment that marks no passage)
 
 
 class ReturnedCopy(Record):
@@ -81,77 +71,65 @@ class ReturnedCopy(Record):
     items: tuple[CopyItem, ...]
 
 
+COPY_PARTS = ("word/document.xml", "word/footnotes.xml", "word/comments.xml",
+              "word/commentsExtended.xml", "docProps/custom.xml")
+
+
 def read_copy(path: Path) -> ReturnedCopy:
-    """The comments and tracked changes of a returned copy; CopyError when it cannot be
-    read as a Word document."""
-    parts = open_package(path)
-    try:
-        return _Reader(path.name, parts).read()
-    except etree.XMLSyntaxError as err:
-        raise CopyError("tài liệu Word bị hỏng", f"the document's XML is damaged ({err})",
-                        "open it in Word, save it again, and add that copy") from None
+    """The comments and tracked changes of a returned copy; PackageError when it cannot be
+    read as a Word document (readers/package.py bounds what is read)."""
+    return _Reader(path.name, open_package(path, COPY_PARTS)).read()
 
 
-def open_package(path: Path) -> dict[str, bytes]:
-    """The XML parts of a Word document (word/…, docProps/…) by name; CopyError, in plain
-    words, when the file is no readable .docx."""
-    try:
-        head = path.read_bytes()[:8]
-    except OSError as err:
-        raise CopyError("không đọc được tệp", f"the file cannot be read: {err.strerror or err}",
-                        "check the file name") from None
-    if head == _OLE_MAGIC:
-        raise CopyError("tệp được đặt mật khẩu hoặc là tệp .doc cũ",
-                        "the file is protected by a password, or is an old .doc",
-                        "open it in Word and save a copy as .docx without a password")
-    try:
-        with zipfile.ZipFile(path) as package:
-            parts = {name: package.read(name) for name in package.namelist()
-                     if name.startswith(("word/", "docProps/")) and name.endswith(".xml")}
-    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as err:
-        raise CopyError("tệp không phải tài liệu Word (.docx) hoặc bị hỏng",
-                        f"the file is not a Word document (.docx) or is damaged ({err})",
-                        "save it again from Word as a .docx document") from None
-    if "word/document.xml" not in parts:
-        raise CopyError("tệp không phải tài liệu Word (.docx)",
-                        "the file has no word/document.xml: it is not a Word document",
-                        "save it again from Word as a .docx document")
-    return parts
+MAX_OPEN_ANCHORS = 64  # bookmarks open at once: a real draft nests three or four
+MAX_SPAN_CHARS = 2_000  # the words a comment's range keeps: enough to quote it
 
 
 @dataclass(eq=False)
 class _Span:
-    """The words of a comment's range, gathered as the walk goes."""
+    """The words of a comment's range, gathered as the walk goes (up to MAX_SPAN_CHARS)."""
 
     words: list[str] = field(default_factory=list)
+    size: int = 0
+
+
+@dataclass
+class _Mark:
+    """Where one comment's marks stand in the document: its range's start, else its
+    reference (a comment on a point), and the words of its range."""
+
+    place: Place | None = None
+    span: _Span | None = None
+    referenced: bool = False  # its commentReference is read
 
 
 class _Reader:
-    def __init__(self, name: str, parts: dict[str, bytes]):
-        self.name, self.parts = name, parts
+    def __init__(self, name: str, package: Package):
+        self.name, self.package = name, package
         self.bookmarks = 0
         self.open: dict[str, str] = {}  # bookmark id -> anchor, for the draft's bookmarks
-        self.ranges: dict[str, _Span] = {}  # comment id -> the words it covers
+        self.marks: dict[str, list[_Mark]] = {}  # comment id -> its marks, in document order
         self.active: list[_Span] = []  # the ranges the walk is inside
-        self.places: dict[str, Place] = {}  # comment id -> where its range begins
         self.changes: list[CopyItem] = []
         self.references: dict[int, tuple[tuple[str, ...], int]] = {}  # note id -> reference
 
-    def _xml(self, name: str) -> Any:
-        return etree.fromstring(self.parts[name]) if name in self.parts else None
-
     def read(self) -> ReturnedCopy:
-        body = self._xml("word/document.xml")
+        document = self.package.xml("word/document.xml")
+        body = document.find(f"{W}body")
+        if body is None:
+            raise PackageError("tài liệu Word không có nội dung",
+                               "word/document.xml has no body (w:body): it is damaged")
         for paragraph in body.iter(f"{W}p"):
             self._paragraph(paragraph, None)
-        notes = self._xml("word/footnotes.xml")
+        notes = self.package.xml("word/footnotes.xml")
         if notes is not None:
             for note in notes.iterfind(f"{W}footnote"):
-                if note.get(f"{W}type") is None:
-                    number = int(note.get(f"{W}id", "0"))
-                    self.open.clear()
-                    for paragraph in note.iter(f"{W}p"):
-                        self._paragraph(paragraph, number)
+                if note.get(f"{W}type") not in (None, "normal"):
+                    continue  # the separators
+                number = _note_id(note.get(f"{W}id"), "word/footnotes.xml")
+                self.open.clear()
+                for paragraph in note.iter(f"{W}p"):
+                    self._paragraph(paragraph, number)
         version, commit = self._stamp()
         items = [*self._comments(), *self.changes]
         return ReturnedCopy(self.name, version, commit, self.bookmarks, tuple(items))
@@ -159,11 +137,11 @@ class _Reader:
     # -- the stamp ----------------------------------------------------------------------
 
     def _stamp(self) -> tuple[str | None, str | None]:
-        properties = self._xml("docProps/custom.xml")
+        properties = self.package.xml("docProps/custom.xml")
         found: dict[str, str] = {}
         if properties is not None:
             for prop in properties.iterfind(f"{_CUSTOM}property"):
-                found[prop.get("name", "")] = "".join(prop.itertext()).strip()
+                found[prop.get("name", "")] = "".join(prop.itertext()).strip()[:200]
         return found.get(VERSION_PROPERTY) or None, found.get(COMMIT_PROPERTY) or None
 
     # -- paragraphs ------------------------------------------------------------------------
@@ -175,27 +153,27 @@ class _Reader:
             return  # a paragraph in a text box inside a paragraph: read with its own
         anchors = list(self.open.values())
         original: list[str] = []
-        pending: list[str] = []  # comments whose range starts here
+        starting: list[_Mark] = []  # comments whose range starts here
+        pointed: list[_Mark] = []  # comments without a range, referenced here
         changes: list[tuple[Any, int]] = []
         references = 0
         for node in paragraph_content(paragraph):
             tag = node.tag
             if tag == f"{W}bookmarkStart":
                 anchor = ast.anchor_of_bookmark(node.get(f"{W}name", ""))
-                if anchor is not None:
+                if anchor is not None and len(self.open) < MAX_OPEN_ANCHORS:
                     self.bookmarks += 1
                     self.open[node.get(f"{W}id", "")] = anchor
                     anchors.append(anchor)
             elif tag == f"{W}bookmarkEnd":
                 self.open.pop(node.get(f"{W}id", ""), None)
             elif tag == f"{W}commentRangeStart":
-                pending.append(node.get(f"{W}id", ""))
-                self.ranges[pending[-1]] = _Span()
-                self.active.append(self.ranges[pending[-1]])
+                mark = _Mark(span=_Span())
+                self.marks.setdefault(node.get(f"{W}id", ""), []).append(mark)
+                starting.append(mark)
+                self.active.append(mark.span)  # type: ignore[arg-type]
             elif tag == f"{W}commentRangeEnd":
-                span = self.ranges.get(node.get(f"{W}id", ""))
-                if span is not None and span in self.active:
-                    self.active.remove(span)
+                self._end_range(node.get(f"{W}id", ""))
             elif tag in (f"{W}ins", f"{W}del", f"{W}moveTo", f"{W}moveFrom"):
                 changes.append((node, len("".join(original))))
                 if tag in (f"{W}del", f"{W}moveFrom"):
@@ -208,20 +186,47 @@ class _Reader:
                 self._into_ranges(words)
                 reference = node.find(f"{W}footnoteReference")
                 if reference is not None and note is None:
-                    self.references[int(reference.get(f"{W}id", "0"))] = \
-                        (tuple(anchors), references)
+                    number = _note_id(reference.get(f"{W}id"), "word/document.xml")
+                    self.references[number] = (tuple(anchors), references)
                     references += 1
+                commented = node.find(f"{W}commentReference")
+                if commented is not None:
+                    pointed.extend(self._point(commented.get(f"{W}id", "")))
         self._into_ranges(" ")  # a range over several paragraphs
         text = "".join(original)
         place = Place(tuple(anchors), text, note, self.references.get(note) if note else None)
-        for comment_id in pending:
-            self.places[comment_id] = place
+        for mark in (*starting, *pointed):
+            mark.place = place
         for node, offset in changes:
             self._change(node, offset, place)
 
+    def _end_range(self, comment_id: str) -> None:
+        for mark in self.marks.get(comment_id, ()):
+            if mark.span in self.active:
+                self.active.remove(mark.span)
+                return
+
+    def _point(self, comment_id: str) -> list[_Mark]:
+        """A comment's reference mark: the comment's place if it has no range of its own
+        (Word's comment on a point, or a range a word processor dropped)."""
+        marks = self.marks.setdefault(comment_id, [])
+        for mark in marks:
+            if not mark.referenced:
+                mark.referenced = True
+                return []  # the reference of a range already seen
+        mark = _Mark(referenced=True)
+        marks.append(mark)
+        return [mark]
+
     def _into_ranges(self, words: str) -> None:
+        full = []
         for span in self.active:
             span.words.append(words)
+            span.size += len(words)
+            if span.size > MAX_SPAN_CHARS:
+                full.append(span)
+        for span in full:
+            self.active.remove(span)
 
     def _change(self, node: Any, offset: int, place: Place) -> None:
         inserted = node.tag in (f"{W}ins", f"{W}moveTo")
@@ -245,50 +250,111 @@ class _Reader:
     # -- comments -----------------------------------------------------------------------
 
     def _comments(self) -> Iterator[CopyItem]:
-        comments = self._xml("word/comments.xml")
-        if comments is None:
+        """One item per comment that is not a reply, its replies (and theirs) with it.
+        Comments are taken in the order of comments.xml, and the n-th comment of an id
+        has the n-th marks of that id in the document, so duplicated ids lose nothing; a
+        comment with no marks at all is kept, with why it cannot be placed."""
+        root = self.package.xml("word/comments.xml")
+        if root is None:
             return
-        parents = self._reply_parents()
-        owner: dict[str, str] = {}  # paragraph id -> comment id
-        found: dict[str, Any] = {}
-        for comment in comments.iterfind(f"{W}comment"):
+        comments = list(root.iterfind(f"{W}comment"))
+        root_of = _roots(self._parents(comments))
+        replies: dict[int, list[Reply]] = {}
+        for index, comment in enumerate(comments):
+            if root_of[index] != index:
+                replies.setdefault(root_of[index], []).append(_reply(comment))
+        taken: dict[str, int] = {}  # comment id -> how many comments of that id so far
+        marks: list[_Mark | None] = []
+        for comment in comments:
             comment_id = comment.get(f"{W}id", "")
-            found[comment_id] = comment
-            for paragraph in comment.iterfind(f"{W}p"):
-                owner[paragraph.get(f"{W14}paraId", "")] = comment_id
-        replies: dict[str, list[Reply]] = {}
-        for comment_id, comment in found.items():
-            parent = self._parent_of(comment, parents, owner)
-            if parent is not None and parent != comment_id:
-                replies.setdefault(parent, []).append(_reply(comment))
-        for comment_id, comment in found.items():
-            if self._parent_of(comment, parents, owner) not in (None, comment_id):
+            nth = taken.get(comment_id, 0)
+            taken[comment_id] = nth + 1
+            of_id = self.marks.get(comment_id, [])
+            marks.append(of_id[nth] if nth < len(of_id) else None)
+        for index, comment in enumerate(comments):
+            if root_of[index] != index:
                 continue  # a reply: it goes with its comment
-            place = self.places.get(comment_id)
-            if place is None:
-                continue  # a comment whose range the reviewer deleted with its text
-            span = self.ranges.get(comment_id)
-            words = "".join(span.words if span else []).strip()
+            mark = marks[index]
+            if mark is None or mark.place is None:  # Word's reply shares its comment's range
+                mark = next((other for i, other in enumerate(marks) if root_of[i] == index
+                             and other is not None and other.place is not None), mark)
             reply = _reply(comment)
+            if mark is None or mark.place is None:
+                yield CopyItem("comment", reply.author, reply.date, reply.text, "", "",
+                               Place((), ""), tuple(replies.get(index, [])),
+                               lost="the comment marks no passage in the copy: its words "
+                                    "were deleted with it, or a word processor dropped its "
+                                    "marks")
+                continue
+            words = "".join(mark.span.words if mark.span else []).strip()
             yield CopyItem("comment", reply.author, reply.date, reply.text, "",
-                           words or place.text, place, tuple(replies.get(comment_id, [])))
+                           words or mark.place.text, mark.place,
+                           tuple(replies.get(index, [])))
 
-    def _reply_parents(self) -> dict[str, str]:
-        """paragraph id of a reply -> paragraph id of what it answers (commentsExtended)."""
-        extended = self._xml("word/commentsExtended.xml")
+    def _parents(self, comments: list[Any]) -> list[int | None]:
+        """For each comment, the comment it answers (commentsExtended.xml ties a reply's
+        paragraph to its parent's), or None."""
+        extended = self.package.xml("word/commentsExtended.xml")
         if extended is None:
-            return {}
-        return {ex.get(f"{W15}paraId", ""): ex.get(f"{W15}paraIdParent", "")
-                for ex in extended.iterfind(f"{W15}commentEx")
-                if ex.get(f"{W15}paraIdParent")}
+            return [None] * len(comments)
+        answers = {ex.get(f"{W15}paraId", ""): ex.get(f"{W15}paraIdParent", "")
+                   for ex in extended.iterfind(f"{W15}commentEx")
+                   if ex.get(f"{W15}paraIdParent")}
+        owner: dict[str, int] = {}  # paragraph id -> the comment it belongs to
+        for index, comment in enumerate(comments):
+            for paragraph in comment.iterfind(f"{W}p"):
+                owner.setdefault(paragraph.get(f"{W14}paraId", ""), index)
+        parents: list[int | None] = []
+        for index, comment in enumerate(comments):
+            parent = next((owner.get(answers[pid]) for paragraph in comment.iterfind(f"{W}p")
+                           if (pid := paragraph.get(f"{W14}paraId", "")) in answers), None)
+            parents.append(parent if parent != index else None)
+        return parents
 
-    @staticmethod
-    def _parent_of(comment: Any, parents: dict[str, str], owner: dict[str, str]) -> str | None:
-        for paragraph in comment.iterfind(f"{W}p"):
-            parent = parents.get(paragraph.get(f"{W14}paraId", ""))
-            if parent is not None:
-                return owner.get(parent)
-        return None
+
+def _roots(parents: list[int | None]) -> list[int]:
+    """The comment each one's thread starts at. A cycle of replies (A answers B, B answers
+    A), which Word never writes, is broken at its first comment."""
+    parent = list(parents)
+    state = [0] * len(parent)  # 0 not seen, 1 on the walk, 2 done
+    for start in range(len(parent)):
+        path: list[int] = []
+        at: int | None = start
+        while at is not None and state[at] == 0:
+            state[at] = 1
+            path.append(at)
+            at = parent[at]
+        if at is not None and state[at] == 1:  # back on this walk: a cycle
+            parent[min(path[path.index(at):])] = None
+        for index in path:
+            state[index] = 2
+    root: list[int] = [-1] * len(parent)
+    for start in range(len(parent)):
+        path = []
+        top = start
+        while root[top] < 0 and (up := parent[top]) is not None:
+            path.append(top)
+            top = up
+        top = root[top] if root[top] >= 0 else top
+        root[top] = top
+        for index in path:
+            root[index] = top
+    return root
+
+
+def _note_id(value: str | None, part: str) -> int:
+    number = decimal_id(value)
+    if number is None:
+        raise PackageError("tài liệu Word có chú thích bị hỏng",
+                           f"{part} has a footnote whose id {_shown(value)} is not a number "
+                           "(Word numbers them)")
+    return number
+
+
+def _shown(value: str | None) -> str:
+    if value is None:
+        return "(none)"
+    return repr(value[:20] + "…" if len(value) > 20 else value)
 
 
 def paragraph_content(paragraph: Any) -> Iterator[Any]:

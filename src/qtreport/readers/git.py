@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 _SHA = re.compile(r"^[0-9a-f]{40}$")
+_COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1, or SHA-256 repositories
 
 
 def head_commit(root: Path) -> str | None:
@@ -63,14 +64,31 @@ class GitError(Exception):
     """git could not give the files of a commit; the message says why."""
 
 
+def known_commit(root: Path, stamp: str) -> str | None:
+    """The commit a version stamp names, if it is a full commit id that the repository at
+    `root` has; None for anything else. A stamp is read from a returned copy, which anyone
+    can edit: it reaches git only as a commit id, after --end-of-options, never as an
+    option or a revision expression."""
+    if not _COMMIT_ID.fullmatch(stamp):
+        return None
+    found = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                 f"{stamp}^{{commit}}")
+    return stamp if found == stamp else None
+
+
 def export_tree(root: Path, commit: str, folders: list[str], target: Path) -> None:
-    """Write `folders` (relative to `root`) as they were at `commit` under `target`."""
+    """Write `folders` (relative to `root`) as they were at `commit` (a full commit id)
+    under `target`."""
     import io
     import tarfile
 
+    if not _COMMIT_ID.fullmatch(commit):
+        raise GitError(f"'{commit[:50]}' is not a commit id")
     try:
-        done = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", commit,
-                               "--", *folders], capture_output=True, timeout=60, check=False)
+        # --end-of-options: nothing after it is an option, whatever it begins with
+        done = subprocess.run(["git", "-C", str(root), "archive", "--format=tar",
+                               "--end-of-options", commit, *folders],
+                              capture_output=True, timeout=60, check=False)
     except (OSError, subprocess.TimeoutExpired) as err:
         raise GitError(f"git could not be run: {err}") from None
     if done.returncode != 0:
@@ -90,12 +108,16 @@ def _git(root: Path, *args: str) -> str | None:
 
 def resolve(root: Path, revision: str) -> str | None:
     """The commit a revision names (a branch, a tag, HEAD~2, a hash); None if none."""
-    return _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    found = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                 f"{revision}^{{commit}}")
+    return found if found and _COMMIT_ID.fullmatch(found) else None
 
 
 def commit_date(root: Path, commit: str) -> str | None:
     """When the commit was made, in UTC: 2026-11-20T09:00:00Z."""
-    stamp = _git(root, "log", "-1", "--format=%ct", commit)
+    if not _COMMIT_ID.fullmatch(commit):
+        return None
+    stamp = _git(root, "log", "-1", "--format=%ct", "--end-of-options", commit)
     if not stamp or not stamp.isdigit():
         return None
     import datetime

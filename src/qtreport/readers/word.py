@@ -11,7 +11,7 @@ document's properties filling what it lacks. A table, with the "Phụ lục …"
 it, stays a table. What has no place in a report's YAML (an image, a text box, a note
 referenced twice, an empty heading) is reported with the paragraph it was near.
 
-Read as XML (lxml): the package as readers/docx.py opens it.
+Read as XML (lxml), opened within the bounds of readers/package.py.
 """
 
 from __future__ import annotations
@@ -21,11 +21,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
-
 from .. import ast, rules
 from ..diagnostics import Findings, SourceRef
-from .docx import CopyError, W, open_package, paragraph_content, words_of
+from .docx import W, paragraph_content, words_of
+from .package import Package, PackageError, open_package
 
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
@@ -147,26 +146,25 @@ def read_word(path: Path, findings: Findings) -> ast.Document | None:
     when the file is no readable .docx."""
     where = SourceRef(path.name, 1)
     try:
-        parts = open_package(path)
-        return _Reader(path.name, parts, findings).read()
-    except CopyError as err:
-        findings.report(rules.IMPORT_UNREADABLE, where, err.message, str(err), err.hint)
-    except etree.XMLSyntaxError as err:
-        findings.report(rules.IMPORT_UNREADABLE, where, "tài liệu Word bị hỏng",
-                        f"the document's XML is damaged ({err})",
-                        "open it in Word and save it again")
+        return _Reader(path.name, open_package(path, DRAFT_PARTS), findings).read()
+    except PackageError as err:
+        findings.report(rules.IMPORT_UNREADABLE, where, err.message, err.message_en, err.hint)
     return None
 
 
+DRAFT_PARTS = ("word/document.xml", "word/styles.xml", "word/footnotes.xml",
+               "word/endnotes.xml", "word/comments.xml", "docProps/core.xml")
+
+
 class _Reader:
-    def __init__(self, name: str, parts: dict[str, bytes], findings: Findings):
-        self.name, self.parts, self.findings = name, parts, findings
+    def __init__(self, name: str, package: Package, findings: Findings):
+        self.name, self.package, self.findings = name, package, findings
         self.styles = _Styles(self._xml("word/styles.xml"))
         self.number = 0  # paragraphs read
         self.comments = self._comments()
 
     def _xml(self, name: str) -> Any:
-        return etree.fromstring(self.parts[name]) if name in self.parts else None
+        return self.package.xml(name)
 
     def where(self, para: Para | int) -> SourceRef:
         return SourceRef(self.name, para if isinstance(para, int) else para.number)
@@ -175,6 +173,9 @@ class _Reader:
 
     def read(self) -> ast.Document:
         body = self._xml("word/document.xml").find(f"{W}body")
+        if body is None:
+            raise PackageError("tài liệu Word không có nội dung",
+                               "word/document.xml has no body (w:body): it is damaged")
         items: list[Para | ast.Table] = []
         for element in self._blocks(body):
             if element.tag == f"{W}p":

@@ -102,13 +102,20 @@ class LoadedSources(Record):
     layouts: dict[str, SourceFile]  # templates/appendices/<layout>.yaml, by layout
     feedback: dict[str, SourceFile]  # feedback/<round>.yaml, the registers of comment rounds
 
+    def texts(self) -> dict[str, str]:
+        """Every file of data/ and templates/ as read, by name."""
+        return {name: file.text for name, file in self._files().items()}
+
+    def _files(self) -> dict[str, SourceFile]:
+        return {**self.data, **{f.name: f for f in (self.styles, self.front_matter,
+                                                      *self.layouts.values()) if f}}
+
     def digest(self) -> str:
         """A fingerprint of every source as read: the same files give the same digest. A
         built document carries it, so a copy that comes back says which sources made it."""
         from hashlib import sha256
 
-        files = {**self.data, **{f.name: f for f in (self.styles, self.front_matter,
-                                                       *self.layouts.values()) if f}}
+        files = self._files()
         hasher = sha256()
         for name in sorted(files):
             hasher.update(f"{name}\0{files[name].text}\0".encode())
