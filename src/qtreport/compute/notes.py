@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from .. import ast, rules
 from ..diagnostics import Findings, SourceRef
+from ..markup import is_escaped
 from ..record import Record
 from ..validate.models import FOOTNOTE_ID, ClosingFile, Footnote
 from ..validate.report import ReportSection
@@ -64,13 +65,14 @@ class MarkerError(ValueError):
 
 
 def find_markers(text: str) -> list[Marker]:
-    """Every `[^id]` and `^[text]` in `text`, left to right."""
+    """Every `[^id]` and `^[text]` in `text`, left to right; escaped ones (`\\[^`,
+    `\\^[`) are text."""
     markers: list[Marker] = []
     pos = 0
     while True:
-        ref, inline = text.find("[^", pos), text.find("^[", pos)
+        ref, inline = _unescaped(text, "[^", pos), _unescaped(text, "^[", pos)
         while inline >= 0 and text.startswith("^[^", inline):  # "m^2^[^id]": a reference
-            inline = text.find("^[", inline + 1)
+            inline = _unescaped(text, "^[", inline + 1)
         if ref < 0 and inline < 0:
             return markers
         if ref >= 0 and (inline < 0 or ref < inline):
@@ -84,9 +86,19 @@ def find_markers(text: str) -> list[Marker]:
         pos = markers[-1].end
 
 
+def _unescaped(text: str, token: str, start: int) -> int:
+    """Where `token` next stands in `text` from `start`, not escaped; -1 if nowhere."""
+    at = text.find(token, start)
+    while at >= 0 and is_escaped(text, at):
+        at = text.find(token, at + 1)
+    return at
+
+
 def _closing_bracket(text: str, open_at: int) -> int:
     depth = 0
     for i in range(open_at, len(text)):
+        if text[i] in "[]" and is_escaped(text, i):
+            continue
         if text[i] == "[":
             depth += 1
         elif text[i] == "]":

@@ -22,6 +22,10 @@ class HelperError(Exception):
     """A helper was asked for something the data does not have."""
 
 
+class NotPrintable(Exception):
+    """A template printed something that is not text or a number (a list, a function)."""
+
+
 class Year(int):
     """A year: a number the helpers take (actual('id', as_of())) that prints as written,
     2027, not as a quantity (2.027)."""
@@ -62,7 +66,21 @@ def finalize(value: Any) -> Any:
         return f"{format_number(value.score)} điểm" + \
             (f", xếp loại {value.grade}" if value.grade else "") + \
             (f", vị trí thứ {value.rank}" if value.rank else "")
-    return value
+    if isinstance(value, str):
+        return value
+    from jinja2 import Undefined  # loaded already: finalize runs inside a template
+
+    if isinstance(value, Undefined):
+        return value  # printing it raises the sandbox's own error, with its reason
+    raise NotPrintable(f"{{{{ … }}}} prints text and numbers, not {_kind(value)}")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return f"{value} (a yes/no or nothing)"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return "a mapping" if isinstance(value, dict) else f"a {type(value).__name__}"
 
 
 NO_DATA = ("the report has no indicator data: data/report.yaml names its indicator file "

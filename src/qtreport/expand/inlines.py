@@ -1,5 +1,6 @@
 """Inline markup -> the AST's inlines: `**bold**`, `*italic*`, `^superscript^` (m^2^),
-`\\*` for a literal asterisk, footnote marks -> NoteRef, line breaks and tabs.
+escapes (`\\*`, `\\^`, `\\[`, `\\\\`: markup.py), footnote marks -> NoteRef, line breaks
+and tabs.
 
 Each mark toggles its formatting, as a typist would expect of `**` and `*`; the stretches
 of text are then nested Strong > Emph > Superscript. A mark left open is a warning (QT310)
@@ -13,8 +14,9 @@ import re
 from .. import ast, rules
 from ..compute.notes import NOTE_CLOSE, NOTE_MARK, NOTE_OPEN
 from ..diagnostics import Findings, SourceRef
+from ..markup import unescape
 
-_TOKEN = re.compile(r"(\\\*|\*\*|\*|\^|" + NOTE_OPEN + r"\d+" + NOTE_CLOSE + ")")
+_TOKEN = re.compile(r"(\\[\\*^\[]|\*\*|\*|\^|" + NOTE_OPEN + r"\d+" + NOTE_CLOSE + ")")
 _BREAK_OR_TAB = re.compile(r"([\n\t])")
 
 # (bold, italic, superscript) and what is written in that formatting
@@ -39,7 +41,7 @@ def parse_inlines(text: str, src: SourceRef, findings: Findings) -> ast.Inlines:
         elif (mark := NOTE_MARK.fullmatch(piece)) is not None:
             stretches.append(((bold, italic, sup), ast.NoteRef(int(mark.group(1)))))
         else:
-            literal = "*" if piece == "\\*" else piece
+            literal = unescape(piece)
             stretches.extend(((bold, italic, sup), inline) for inline in plain_inlines(literal))
     if bold or italic or sup:
         findings.report(rules.UNCLOSED_MARKUP, src, "dấu định dạng chưa đóng",

@@ -1,9 +1,12 @@
 """Templates: each paragraph's {{ … }} filled in Jinja's immutable sandbox.
 
-Strict undefined: a paragraph can call the documented helpers (helpers.py) and nothing
-else; reaching for Python internals (`''.__class__`) is a sandbox error reported at the
-paragraph's file:line. No template can hang a build or fill the disk: output, time,
-`range()` and the arithmetic that builds huge values are bounded.
+Strict undefined: a paragraph can call the documented helpers (helpers.py), a short list
+of filters and text methods, and nothing else; reaching for Python internals
+(`''.__class__`) is a sandbox error reported at the paragraph's file:line. No template can
+hang a build or fill the memory: output, time, `range()`, and every operation that could
+build a value larger than its input (repetition, joining, `~`, replacing, powers) are
+bounded before the value is built; what is printed is text or a number, never a Python
+repr. Nothing random: the same sources give the same document.
 """
 
 from __future__ import annotations
@@ -16,15 +19,34 @@ from typing import TYPE_CHECKING, Any
 
 from .. import rules
 from ..diagnostics import Findings, Rule, SourceRef
-from .helpers import HelperError, finalize, formatting_helpers
+from .helpers import HelperError, NotPrintable, finalize, formatting_helpers
 
 if TYPE_CHECKING:
     from jinja2 import Template
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-MAX_OUTPUT_CHARS = 100_000  # one paragraph; a runaway loop stops here
+MAX_OUTPUT_CHARS = 100_000  # one paragraph; any text a template makes, printed or not
 MAX_SECONDS = 2.0  # one paragraph's template; a loop that prints nothing stops here
 MAX_RANGE = 10_000  # range() in a template: the report never needs more
+MAX_INTEGER_BITS = 4_096  # about 1.200 digits: no figure of a report comes near
+
+# What a paragraph may do besides the helpers. Everything here is bounded by the size of
+# what it is given; what could build a value far larger than its input (padding, centring,
+# string formatting, batches padded to a size) is not here, and join, replace, +, * and ~
+# are checked before they build anything.
+SAFE_FILTERS = ("abs", "capitalize", "count", "default", "d", "first", "float", "int",
+                "last", "length", "list", "lower", "map", "max", "min", "reject", "reverse",
+                "round", "select", "sort", "sum", "title", "trim", "unique", "upper",
+                "wordcount")
+SAFE_STR_METHODS = frozenset({
+    "capitalize", "casefold", "count", "endswith", "find", "index", "isalpha", "isdigit",
+    "islower", "isnumeric", "isspace", "isupper", "lower", "lstrip", "partition",
+    "removeprefix", "removesuffix", "rfind", "rpartition", "rsplit", "rstrip", "split",
+    "splitlines", "startswith", "strip", "swapcase", "title", "upper"})
+SAFE_CONTAINER_METHODS = frozenset({"count", "get", "index", "items", "keys", "values"})
+# Statements that capture output out of reach of the output cap, or reach other templates
+BLOCKED_STATEMENTS = ("AssignBlock", "Macro", "CallBlock", "FilterBlock", "Block",
+                      "Extends", "Include", "Import", "FromImport", "ExprStmt")
 
 
 @cache
@@ -33,23 +55,36 @@ def _environment() -> ImmutableSandboxedEnvironment:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     class BoundedEnvironment(ImmutableSandboxedEnvironment):
-        """The sandbox, and no arithmetic that builds a huge value: 'x' * 10**9, 9**9**9."""
+        """The sandbox, and nothing that builds a huge value: 'x' * 10**9, 9**9**9,
+        s ~ s doubled thirty times, '%500000000s' % 1."""
 
-        intercepted_binops = frozenset({"*", "**"})
+        intercepted_binops = frozenset({"*", "**", "+", "%"})
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-            if operator == "**" and isinstance(right, int) and abs(right) > 100:
-                raise _Runaway(f"power {right} is too large for a report")
-            if operator == "*" and any(isinstance(x, str | list | tuple) for x in (left, right)):
-                sequence, count = (left, right) if isinstance(right, int) else (right, left)
-                if isinstance(count, int) and len(sequence) * count > MAX_OUTPUT_CHARS:
-                    raise _Runaway(f"repeating {len(sequence):,} items {count:,} times")
+            _check_binop(operator, left, right)
             return super().call_binop(context, operator, left, right)
+
+        def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+            if not super().is_safe_attribute(obj, attr, value):
+                return False
+            if isinstance(obj, str):
+                return attr in SAFE_STR_METHODS
+            if isinstance(obj, int | float | complex | bytes):
+                return False  # (1).to_bytes(10**9): nothing a report needs
+            if isinstance(obj, list | tuple | dict | set | frozenset):
+                return attr in SAFE_CONTAINER_METHODS
+            return not callable(value)  # a helper's result: its fields (a score's grade)
 
     env = BoundedEnvironment(undefined=StrictUndefined, autoescape=False, finalize=finalize)
     env.globals.clear()
     env.globals["range"] = _bounded_range
+    env.globals[_CONCAT] = _bounded_concat
     env.globals.update(formatting_helpers())
+    kept = {name: env.filters[name] for name in SAFE_FILTERS}
+    env.filters.clear()
+    env.filters.update(kept)
+    env.filters.update({"join": _bounded_join, "replace": _bounded_replace,
+                        "string": _text_of, "truncate": _truncate})
     env.filters.update(formatting_helpers())
     return env
 
@@ -60,10 +95,127 @@ def render_template(source: str, src: SourceRef, findings: Findings,
     if "{" not in source:  # plain text: most paragraphs; skip Jinja entirely
         return source
     try:
-        return _render_bounded(_environment().from_string(source), context or {})
+        env = _environment()
+        return _render_bounded(env.from_string(_bounded_tree(env, source)), context or {})
     except Exception as err:  # whatever goes wrong inside a template is the template's
         findings.report(*_template_finding(err, context or {}, src))
         return None
+
+
+_CONCAT = "_qt_concat"  # what every `~` is rewritten into
+
+
+def _bounded_tree(env: Any, source: str) -> Any:
+    """The template's syntax tree, refused if it holds a statement the sandbox cannot
+    bound, with every `a ~ b` made a call of _bounded_concat (Jinja joins `~` itself,
+    where no operator hook reaches)."""
+    from jinja2 import nodes
+    from jinja2.visitor import NodeTransformer
+
+    tree = env.parse(source)
+    for node in tree.find_all(nodes.Stmt):
+        if type(node).__name__ in BLOCKED_STATEMENTS:
+            raise _Blocked(_STATEMENT_WORDS.get(type(node).__name__, "this statement") +
+                           " is not allowed in a paragraph")
+
+    class Concats(NodeTransformer):
+        def visit_Concat(self, node: Any) -> Any:
+            items = [self.visit(child) for child in node.nodes]
+            call = nodes.Call(nodes.Name(_CONCAT, "load"), [nodes.List(items)], [], None,
+                              None)
+            return call.set_lineno(node.lineno).set_environment(env)
+
+    return Concats().visit(tree)
+
+
+_STATEMENT_WORDS = {"AssignBlock": "{% set … %}…{% endset %}", "Macro": "{% macro %}",
+                    "CallBlock": "{% call %}", "FilterBlock": "{% filter %}",
+                    "Block": "{% block %}", "Extends": "{% extends %}",
+                    "Include": "{% include %}", "Import": "{% import %}",
+                    "FromImport": "{% from … import %}", "ExprStmt": "{% do %}"}
+
+
+def _check_binop(operator: str, left: Any, right: Any) -> None:
+    """Refuse an operation whose result would be larger than any report needs, before it
+    is computed (a C-level operation cannot be stopped by the timer)."""
+    if operator == "%" and isinstance(left, str):
+        raise _Blocked("formatting text with % is not allowed: use num() or pct()")
+    if operator == "**" and isinstance(right, int):
+        base = abs(left).bit_length() if isinstance(left, int) else 1
+        if abs(right) > 100 or (right > 0 and max(base, 1) * right > MAX_INTEGER_BITS):
+            raise _Runaway(f"power {right} is too large for a report")
+    if operator == "*":
+        if isinstance(left, int) and isinstance(right, int) and \
+                abs(left).bit_length() + abs(right).bit_length() > MAX_INTEGER_BITS:
+            raise _Runaway("a number of more than a thousand digits")
+        if any(isinstance(x, str | list | tuple) for x in (left, right)):
+            sequence, count = (left, right) if isinstance(right, int) else (right, left)
+            if isinstance(count, int) and len(sequence) * count > MAX_OUTPUT_CHARS:
+                raise _Runaway(f"repeating {len(sequence):,} items {count:,} times")
+    if operator == "+" and isinstance(left, str | list | tuple) and \
+            isinstance(right, str | list | tuple) and len(left) + len(right) > MAX_OUTPUT_CHARS:
+        raise _Runaway(f"joining {len(left):,} and {len(right):,} items")
+
+
+def _bounded_concat(items: list[Any]) -> str:
+    """`a ~ b ~ c`: text and numbers, at most MAX_OUTPUT_CHARS of them."""
+    texts = [_text_of(item) for item in items]
+    _check_size(texts, "~")
+    return "".join(texts)
+
+
+def _bounded_join(items: Any, separator: str = "", attribute: Any = None) -> str:
+    if attribute is not None:
+        raise _Blocked("join(attribute=…) is not allowed in a paragraph")
+    texts = [_text_of(item) for item in _bounded_items(items)]
+    separator = _text_of(separator)
+    _check_size([*texts, separator * max(len(texts) - 1, 0)], "join")
+    return separator.join(texts)
+
+
+def _bounded_replace(value: Any, old: Any, new: Any, count: Any = None) -> str:
+    text, old, new = _text_of(value), _text_of(old), _text_of(new)
+    times = text.count(old) if old else len(text) + 1
+    if isinstance(count, int) and count >= 0:
+        times = min(times, count)
+    if len(text) + times * (len(new) - len(old)) > MAX_OUTPUT_CHARS:
+        raise _Runaway(f"replace() would make more than {MAX_OUTPUT_CHARS:,} characters")
+    return text.replace(old, new, count if isinstance(count, int) else -1)
+
+
+def _truncate(value: Any, length: int = 255, killwords: bool = False, end: str = "...",
+              leeway: int | None = None) -> str:
+    text, end = _text_of(value), _text_of(end)
+    if not isinstance(length, int) or length < 0 or len(end) > MAX_OUTPUT_CHARS:
+        raise _Blocked("truncate() takes a length of characters to keep")
+    if len(text) <= length:
+        return text
+    cut = text[:max(length - len(end), 0)]
+    return (cut if killwords else cut.rsplit(" ", 1)[0]) + end
+
+
+def _bounded_items(items: Any) -> list[Any]:
+    if isinstance(items, str):
+        return list(items)
+    out = []
+    for item in items:
+        out.append(item)
+        if len(out) > MAX_RANGE:
+            raise _Runaway(f"more than {MAX_RANGE:,} items")
+    return out
+
+
+def _check_size(texts: list[str], what: str) -> None:
+    if sum(len(text) for text in texts) > MAX_OUTPUT_CHARS:
+        raise _Runaway(f"{what} would make more than {MAX_OUTPUT_CHARS:,} characters")
+
+
+def _text_of(value: Any) -> str:
+    """A value as the paragraph prints it: text, or a number in the Vietnamese way."""
+    printed = finalize(value)
+    if not isinstance(printed, str):
+        raise NotPrintable(f"{{{{ … }}}} prints text and numbers, not {type(value).__name__}")
+    return printed
 
 
 def _template_finding(err: Exception, context: dict[str, Any],
@@ -94,6 +246,14 @@ def _template_finding(err: Exception, context: dict[str, Any],
         return (rules.TEMPLATE_FAILED, src, "biểu thức chạy quá lâu hoặc quá dài",
                 f"template stopped: {err}",
                 "a paragraph should be a paragraph; check the loops in its template")
+    if isinstance(err, _Blocked):
+        return (rules.TEMPLATE_BLOCKED, src, "biểu thức bị chặn vì không an toàn",
+                f"template tried an operation that is not allowed: {err}",
+                "templates may only quote data through the documented helpers")
+    if isinstance(err, NotPrintable):
+        return (rules.TEMPLATE_FAILED, src, "biểu thức in ra một giá trị không phải văn bản",
+                f"template failed: {err}",
+                "print a helper's result, a text or a number: num(actual('ban-le', 2025))")
     if isinstance(err, TypeError) and "argument" in str(err):
         return (rules.FIGURE_NOT_IN_DATA, src, "hàm được gọi sai tham số",
                 f"a helper was called with the wrong arguments: {_plain_signature_error(err)}",
@@ -110,7 +270,11 @@ def _plain_signature_error(err: TypeError) -> str:
 
 
 class _Runaway(Exception):
-    pass
+    """An operation would take more time or memory than any report needs."""
+
+
+class _Blocked(Exception):
+    """An operation the sandbox does not allow a paragraph."""
 
 
 def _bounded_range(*args: int) -> range:

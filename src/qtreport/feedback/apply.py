@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .. import ast
+from ..markup import ESCAPE, escape
 from ..record import Record
 from .mapping import Index
 
@@ -122,7 +123,8 @@ def _locate(printed: str, before: str, old: str) -> int | None:
 
 # -- the YAML text ------------------------------------------------------------------------------
 
-_NOT_LITERAL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\[\^[^\]]*\]|\\\*|\*\*|\*|\^", re.DOTALL)
+_NOT_LITERAL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\\[\\*^\[]|\[\^[^\]]*\]|\*\*|\*|\^",
+                          re.DOTALL)
 
 
 class _ScalarEditor:
@@ -143,8 +145,9 @@ class _ScalarEditor:
         if isinstance(where, str):
             return "\0" + where
         start, end = where
-        changed = value[:start] + new + value[end:]
-        return self._rewritten(scalar, changed, (start, end, start + len(new)))
+        written = escape(new)  # a reviewer's words are text: no mark, note or template
+        changed = value[:start] + written + value[end:]
+        return self._rewritten(scalar, changed, (start, end, start + len(written)))
 
     def _scalar(self, line: int, column: int, key: str) -> Any:
         """The scalar of the node written at line:column: the node itself, or the value of
@@ -238,9 +241,9 @@ def _template_position(value: str, printed: str, at: int,
         for i in range(position, match.start()):
             literal.append(i)
             pieces.append(value[i])
-        if match.group() == "\\*":
+        if ESCAPE.fullmatch(match.group()):  # an escape prints its character
             literal.append(match.start() + 1)
-            pieces.append("*")
+            pieces.append(match.group()[1])
         position = match.end()
     for i in range(position, len(value)):
         literal.append(i)

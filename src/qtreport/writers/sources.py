@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .. import ast
+from ..markup import escape
 
 WIDTH = 96  # the wrap of the repository's YAML files
 MAX_FILE_BLOCKS = 80  # a section bigger than this is split into files of its sections
@@ -171,7 +172,7 @@ class _Writer:
         out = []
         for inline in inlines:
             if isinstance(inline, ast.Text):
-                out.append(_escape(inline.text))
+                out.append(escape(inline.text))
             elif isinstance(inline, ast.Strong):
                 out.append(f"**{self._markup(inline.content, notes)}**")
             elif isinstance(inline, ast.Emph):
@@ -271,13 +272,6 @@ def _unique(base: str, taken: set[str]) -> str:
         name = f"{base}-{count}"
     taken.add(name)
     return name
-
-
-def _escape(text: str) -> str:
-    """Text as qtreport's markup and Jinja read it back: a literal asterisk, and braces
-    that would open a template."""
-    text = text.replace("*", "\\*")
-    return re.sub(r"\{([{%#])", lambda m: "{{ '{" + m.group(1) + "' }}", text)
 
 
 def _goes_on(previous: ast.ListItem, block: ast.Block) -> bool:
