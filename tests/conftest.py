@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from qtreport.cli import app
+
+# Property and fuzz tests are derandomized in `make test` (the same examples on every run,
+# so a landing never depends on luck) and keep no example database (a failure saved by an
+# earlier run cannot fail a later one on good data). QTREPORT_FUZZ_RANDOM=1 explores new
+# examples, with a database in .hypothesis/ to replay what it finds; a failure it finds
+# becomes a fixed regression test.
+settings.register_profile("fixed", derandomize=True, database=None, print_blob=True)
+settings.register_profile("random", print_blob=True)
+settings.load_profile("random" if os.environ.get("QTREPORT_FUZZ_RANDOM") else "fixed")
 
 REPO = Path(__file__).resolve().parent.parent
 # The report as it stood when the detailed tests were written (tests/fixtures/report/README.md):

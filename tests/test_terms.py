@@ -269,7 +269,7 @@ def test_init_asks_for_what_it_needs_and_refuses_to_write_over_a_report(tmp_path
     _init(tmp_path, qtreport, "--term", "2020-2025")
     outcome = qtreport(tmp_path, "init", "ward", "--issuer", "Đảng bộ xã A", "--term",
                        "2020-2025")
-    assert outcome.exit_code == 2 and "already exists" in outcome.output and "--force" in \
+    assert outcome.exit_code == 2 and "already exist" in outcome.output and "--force" in \
         outcome.output
 
 

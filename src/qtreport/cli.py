@@ -229,14 +229,14 @@ def import_(
     """Read a report written in Word into a new report folder: headings (by style or by
     their numbers), footnotes, numbered items, comments as remarks; tables kept as rows."""
     from .pipeline import import_report
+    from .scaffold import ScaffoldError
 
-    if (into / "data").exists() and not force:
-        _printer(stderr=True).line(("Thư mục đã có báo cáo", "red"),
-                                   f" ({into / 'data'} already exists: choose a new folder, "
-                                   "or add --force to write over it)")
-        raise typer.Exit(EXIT_USAGE)
     printer = _printer()
-    result = import_report(draft, into)
+    try:
+        result = import_report(draft, into, force)
+    except ScaffoldError as err:
+        _printer(stderr=True).line(("Thư mục đã có báo cáo", "red"), f" ({err})")
+        raise typer.Exit(EXIT_USAGE) from None
     _report(result.findings, findings)
     if not result.written:
         raise typer.Exit(EXIT_FINDINGS)
@@ -324,7 +324,19 @@ feedback_app = typer.Typer(
     help="The comment round: returned copies → feedback/<round>.yaml → the synthesis table.",
     no_args_is_help=True)
 app.add_typer(feedback_app, name="feedback")
-RoundOpt = Annotated[str, typer.Option("--round", help="The round: feedback/<round>.yaml")]
+def _round_name(name: str) -> str:
+    """A round is named, not pathed: feedback/<round>.yaml stays in feedback/."""
+    import re
+
+    if not re.fullmatch(r"\w[\w.-]{0,63}", name) or ".." in name:
+        raise typer.BadParameter(f"'{name[:80]}' is not a round's name: letters, digits, '-', "
+                                 "'_' and '.', e.g. vong-1 (the register is "
+                                 "feedback/<round>.yaml)")
+    return name
+
+
+RoundOpt = Annotated[str, typer.Option("--round", help="The round: feedback/<round>.yaml",
+                                       callback=_round_name)]
 
 
 @feedback_app.command("add")

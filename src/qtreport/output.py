@@ -30,13 +30,13 @@ class Printer:
         self._console: Console | None = None
 
     def line(self, *pieces: Piece) -> None:
+        texts = [shown(p) if isinstance(p, str) else (shown(p[0]), p[1]) for p in pieces]
         if not self.coloured:
-            print("".join(p if isinstance(p, str) else p[0] for p in pieces),
-                  file=self.stream)
+            print("".join(p if isinstance(p, str) else p[0] for p in texts), file=self.stream)
             return
         from rich.text import Text
 
-        self.rich().print(Text.assemble(*pieces))
+        self.rich().print(Text.assemble(*texts))
 
     def flush(self) -> None:
         """Out now, not when the buffer fills: a log piped from `watch` is read live."""
@@ -53,6 +53,20 @@ class Printer:
 
             self._console = Console(stderr=self.stderr, highlight=False, soft_wrap=True)
         return self._console
+
+
+def shown(text: str) -> str:
+    """Text as a terminal may be given it: a control character (an escape sequence in a
+    file name, a reviewer's words) shown as \\x1b, never obeyed; line breaks kept."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == "\n" or c == " " else
+                   f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" for c in text)
+
+
+def _shown_name(name: str) -> str:
+    """A file name on one line: its line breaks shown as \\x0a like any control."""
+    return shown(name).replace("\n", "\\x0a")
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -79,7 +93,14 @@ def as_json(findings: Findings) -> str:
 
 
 def _escape_github(text: str) -> str:
+    """A workflow command's message: %, CR and LF escaped, as GitHub reads them back."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A workflow command's property (file=…): ':' and ',' escaped too, so a file name
+    cannot end the property or start another."""
+    return _escape_github(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def as_github(findings: Findings) -> str:
@@ -88,15 +109,15 @@ def as_github(findings: Findings) -> str:
         level = "error" if f.severity is Severity.ERROR else "warning"
         text = f"{f.code} {f.message} — {f.message_en}" + (f" ({f.hint})" if f.hint else "")
         column = f",col={f.column}" if f.column else ""
-        lines.append(f"::{level} file={f.file},line={f.line}{column},title={f.code}::"
-                     f"{_escape_github(text)}")
+        lines.append(f"::{level} file={_escape_property(_shown_name(f.file))},line={f.line}"
+                     f"{column},title={f.code}::{_escape_github(shown(text))}")
     return "\n".join(lines)
 
 
 def print_human(findings: Findings, out: Printer) -> None:
     items = findings.sorted()
     for file, group in groupby(items, key=lambda f: f.file):
-        out.line((file, "bold"))
+        out.line((_shown_name(file), "bold"))
         for f in group:
             out.line(*_human_line(f))
     errors, warnings = len(findings.errors), len(findings.warnings)
@@ -116,7 +137,8 @@ def print_not_written(out: Printer) -> None:
 
 def _human_line(f: Finding) -> list[Piece]:
     colour = "red" if f.severity is Severity.ERROR else "yellow"
-    pieces: list[Piece] = ["  ", (f.location, colour), " ", (f.code, colour), " ", f.message]
+    pieces: list[Piece] = ["  ", (_shown_name(f.location), colour), " ", (f.code, colour), " ",
+                           f.message]
     if f.message_en:
         pieces += ["\n      ", (f.message_en, "dim")]
     if f.hint:

@@ -579,29 +579,52 @@ class ImportResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def import_report(draft: Path, into: Path) -> ImportResult:
+def import_report(draft: Path, into: Path, force: bool = False) -> ImportResult:
     """`draft` (a .docx) as a new report's YAML sources under `into`, with the starter's
-    templates. The caller has made sure `into` holds no report it would write over."""
+    templates. Nothing is written over an existing file unless `force`; with `force`, the
+    files of an earlier import that this one no longer has are removed (data/ and
+    imported-tables/ are the import's own), so the folder holds this report alone.
+    ScaffoldError when `into` has files it would write over."""
     from .readers.word import read_word
-    from .scaffold import write_templates
-    from .write import write_atomic
-    from .writers.sources import write_sources
+    from .scaffold import refuse_existing, starter_templates
+    from .writers.sources import TABLES, write_sources
 
     result = ImportResult(Findings())
     document = read_word(draft, result.findings)
     if document is None:
         return result
     sources = write_sources(document, draft.name)
+    files = {into / name: text for name, text in sources.files.items()}
+    files.update(starter_templates(into))
+    if force:
+        stale = [path for folder in ("data", TABLES) for path in _own_files(into / folder)
+                 if path not in files]
+    else:
+        refuse_existing(list(files))
+        stale = []
     try:
-        for name, text in sources.files.items():
-            path = into / name
-            path.parent.mkdir(parents=True, exist_ok=True)
+        from .write import write_atomic
+
+        for path, text in files.items():
             write_atomic(path, text.encode("utf-8"))
             result.written.append(path)
-        result.written += write_templates(into)
+        for path in stale:
+            path.unlink()
     except OSError as err:
         result.findings.report(rules.DOCUMENT_NOT_WRITTEN, SourceRef(str(into), 1),
                                "không ghi được báo cáo mới",
                                f"cannot write the new report: {err.strerror or err}")
     result.counts = sources.counts
     return result
+
+
+def _own_files(folder: Path) -> list[Path]:
+    """The files under `folder`, links not followed (a link is removed, not its target)."""
+    import os
+
+    if folder.is_symlink() or not folder.is_dir():
+        return []
+    found = []
+    for top, _dirs, names in os.walk(folder):  # os.walk follows no link by default
+        found += [Path(top) / name for name in names]
+    return found

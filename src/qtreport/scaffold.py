@@ -8,6 +8,7 @@ the YAML keeps its own `{…}` and `{{ … }}`). What it writes checks clean and
 
 from __future__ import annotations
 
+import json
 import string
 from dataclasses import dataclass
 from importlib import resources
@@ -48,34 +49,63 @@ def parse_term(text: str) -> tuple[int, int]:
     return first, last
 
 
+MAX_ISSUER_CHARS = 200
+
+
+def check_issuer(issuer: str) -> str:
+    """The issuer as the report writes it, on one line; ScaffoldError when there is none or
+    it cannot be a committee's name."""
+    words = " ".join(issuer.split())
+    if not words:
+        raise ScaffoldError("the issuer is empty: give the committee's name, e.g. --issuer "
+                            "\"Đảng bộ phường Đông Lương\"")
+    if any(not character.isprintable() for character in words):
+        raise ScaffoldError("the issuer holds a control character or a line break: write "
+                            "the committee's name on one line")
+    if len(words) > MAX_ISSUER_CHARS:
+        raise ScaffoldError(f"the issuer is {len(words)} characters long: a committee's name "
+                            f"is well under {MAX_ISSUER_CHARS}")
+    return words
+
+
 def write_report(folder: Path, report: NewReport, force: bool = False) -> list[Path]:
-    """Write the new report's files under `folder`; the files written, in order."""
+    """Write the new report's files under `folder`; the files written, in order. Nothing
+    is written over an existing file unless `force`."""
     if not report.base < report.as_of <= report.last:
         raise ScaffoldError(f"the figures must stand at a year after {report.base} and up to "
                             f"{report.last}, not {report.as_of}")
-    if (folder / "data").exists() and not force:
-        raise ScaffoldError(f"{folder / 'data'} already exists: choose a new folder, or add "
-                            "--force to write over it")
+    check_issuer(report.issuer)
     fields = _fields(report)
-    def filled(source: str, target: str) -> Path:
-        return _write(folder / target, string.Template(_starter(source)).substitute(fields))
-
-    written = [filled(source, target) for source, target in _files(report)]
-    written += write_templates(folder)
-    written.append(filled("templates/appendices/phu-luc-1.yaml",
-                          "templates/appendices/phu-luc-1.yaml"))
+    files = {folder / target: string.Template(_starter(source)).substitute(fields)
+             for source, target in _files(report)}
+    files.update(starter_templates(folder))
+    files[folder / "templates/appendices/phu-luc-1.yaml"] = string.Template(
+        _starter("templates/appendices/phu-luc-1.yaml")).substitute(fields)
     actuals = string.Template(_starter("data/actuals.yaml"))
-    written += [_write(folder / "data" / "actuals" / f"{year}.yaml",
-                       actuals.substitute({**fields, **_figures(report, year)}))
-                for year in range(report.base, report.as_of + 1)]
-    return written
+    for year in range(report.base, report.as_of + 1):
+        files[folder / "data" / "actuals" / f"{year}.yaml"] = \
+            actuals.substitute({**fields, **_figures(report, year)})
+    if not force:
+        refuse_existing(list(files))
+    return [_write(path, text) for path, text in files.items()]
 
 
-def write_templates(folder: Path) -> list[Path]:
+def refuse_existing(paths: list[Path]) -> None:
+    """ScaffoldError naming the files of `paths` that exist already (or whose place is
+    taken by a folder or a link): a new report never writes over someone's file."""
+    taken = [path for path in paths if path.exists() or path.is_symlink()]
+    if taken:
+        shown = ", ".join(str(path) for path in taken[:3]) + \
+            (f" and {len(taken) - 3} more" if len(taken) > 3 else "")
+        raise ScaffoldError(f"{shown} already exist{'s' if len(taken) == 1 else ''}: choose a "
+                            "new folder, or add --force to write over them")
+
+
+def starter_templates(folder: Path) -> dict[Path, str]:
     """The starter's style sheet and first-page block under `folder`/templates (a new
     report's, or one imported from Word)."""
-    return [_write(folder / "templates" / name, _starter(f"templates/{name}"))
-            for name in ("styles.yaml", "front-matter.yaml")]
+    return {folder / "templates" / name: _starter(f"templates/{name}")
+            for name in ("styles.yaml", "front-matter.yaml")}
 
 
 def _starter(name: str) -> str:
@@ -84,9 +114,16 @@ def _starter(name: str) -> str:
 
 
 def _write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    from .write import write_atomic
+
+    write_atomic(path, text.encode("utf-8"))
     return path
+
+
+def quoted(text: str) -> str:
+    """`text` as a YAML scalar that reads back as exactly that text, whatever it holds
+    (a JSON string is a YAML double-quoted scalar)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _files(report: NewReport) -> list[tuple[str, str]]:
@@ -102,29 +139,23 @@ def _fields(report: NewReport) -> dict[str, object]:
     """What the starter files' `$names` stand for."""
     term = f"{report.base} - {report.last}"
     next_term = f"{report.last} - {report.last + TERM_YEARS}"
-    words = " ".join(report.issuer.split())
+    words = check_issuer(report.issuer)
     issuer = words.upper()  # the first page and the titles are in capitals
     mid = report.mid_term
+    texts = _texts(report, issuer, term, next_term)
     return {
-        "issuer": issuer, "issuer_words": words, "term": term, "base": report.base,
+        **{name: quoted(text) for name, text in texts.items()},  # whole YAML values
+        "issuer_text": issuer, "title_text": texts["title"],  # the README's first line
+        "resolution": quoted(f"Nghị quyết Đại hội {words}, nhiệm kỳ {term}"),
+        "term": term, "base": report.base,
         "last": report.last, "as_of": report.as_of, "first": report.base + 1,
         "indicator_file": report.indicator_file, "indicator_path": f"data/{report.indicator_file}",
-        "title": "BÁO CÁO SƠ KẾT GIỮA NHIỆM KỲ" if mid else "BÁO CÁO CHÍNH TRỊ",
-        "subtitle": f"TÌNH HÌNH THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI {issuer} NHIỆM KỲ {term}" if mid
-        else f"CỦA BAN CHẤP HÀNH {issuer} TẠI ĐẠI HỘI ĐẠI BIỂU {issuer}, NHIỆM KỲ {next_term}",
-        "congress_line": "" if mid else f"congress: ĐẠI HỘI ĐẠI BIỂU {issuer}, NHIỆM KỲ "
-                                        f"{next_term}",
-        "keywords": f"báo cáo sơ kết giữa nhiệm kỳ; nhiệm kỳ {term}" if mid
-        else f"báo cáo chính trị; đại hội đảng bộ; nhiệm kỳ {next_term}",
-        "part_1_title": f"KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI NHIỆM KỲ {term} TỪ ĐẦU NHIỆM KỲ "
-                        f"ĐẾN NĂM {report.as_of}" if mid
-        else f"ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI NHIỆM KỲ {term}",
+        "congress_line": "" if mid else "congress: " + quoted(
+            f"ĐẠI HỘI ĐẠI BIỂU {issuer}, NHIỆM KỲ {next_term}"),
         "part_1_opening": "Từ đầu nhiệm kỳ, Đảng bộ đã lãnh đạo thực hiện Nghị quyết Đại hội "
                           "và đạt được những kết quả quan trọng." if mid
         else "Trong nhiệm kỳ qua, Đảng bộ đã lãnh đạo thực hiện thắng lợi nhiều mục tiêu, "
              "nhiệm vụ mà Nghị quyết Đại hội đề ra.",
-        "part_2_title": f"NHIỆM VỤ, GIẢI PHÁP NHỮNG NĂM CÒN LẠI CỦA NHIỆM KỲ {term}" if mid
-        else f"PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ NHIỆM KỲ {next_term}",
         "estimated_word": "ước đạt",
         "needed_clause": "; để đạt mục tiêu, những năm còn lại cần tăng bình quân "
                          "{{ num(needed('gia-tri-san-xuat'), 2) }}%/năm" if mid else "",
@@ -135,6 +166,24 @@ def _fields(report: NewReport) -> dict[str, object]:
                       f"{report.last}" if mid else "",
         "needed_column": "  - {header: [Cần đạt những năm còn lại], show: needed, width_mm: 26}\n"
         if mid else "",
+    }
+
+
+def _texts(report: NewReport, issuer: str, term: str, next_term: str) -> dict[str, str]:
+    """The starter's YAML values that are the issuer's or the term's words."""
+    mid = report.mid_term
+    return {
+        "issuer": issuer,
+        "title": "BÁO CÁO SƠ KẾT GIỮA NHIỆM KỲ" if mid else "BÁO CÁO CHÍNH TRỊ",
+        "subtitle": f"TÌNH HÌNH THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI {issuer} NHIỆM KỲ {term}" if mid
+        else f"CỦA BAN CHẤP HÀNH {issuer} TẠI ĐẠI HỘI ĐẠI BIỂU {issuer}, NHIỆM KỲ {next_term}",
+        "keywords": f"báo cáo sơ kết giữa nhiệm kỳ; nhiệm kỳ {term}" if mid
+        else f"báo cáo chính trị; đại hội đảng bộ; nhiệm kỳ {next_term}",
+        "part_1_title": f"KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI NHIỆM KỲ {term} TỪ ĐẦU NHIỆM KỲ "
+                        f"ĐẾN NĂM {report.as_of}" if mid
+        else f"ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI NHIỆM KỲ {term}",
+        "part_2_title": f"NHIỆM VỤ, GIẢI PHÁP NHỮNG NĂM CÒN LẠI CỦA NHIỆM KỲ {term}" if mid
+        else f"PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ NHIỆM KỲ {next_term}",
     }
 
 

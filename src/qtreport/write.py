@@ -78,23 +78,49 @@ class ChangedSinceRead(Exception):
 def write_together(replacements: list[Replacement]) -> None:
     """Write every file or none: all are written beside their targets first, then each
     target is read again (ChangedSinceRead if it is not what was read: an editor saved
-    it, and their save wins), then all are renamed. OSError if one cannot be written."""
-    written: list[tuple[Path, Path]] = []
+    it, and their save wins), then all are renamed; should a rename fail, those renamed
+    before it are put back. OSError if one cannot be written."""
+    pending: list[tuple[Path, Path]] = []
     try:
         for replacement in replacements:
             replacement.target.parent.mkdir(parents=True, exist_ok=True)
-            written.append((_temporary(replacement.target, replacement.content),
+            pending.append((_temporary(replacement.target, replacement.content),
                             replacement.target))
+        before: dict[Path, bytes | None] = {}
         for replacement in replacements:
             if _current(replacement.target) != replacement.read:
                 raise ChangedSinceRead(replacement.target)
-        while written:
-            tmp, target = written[0]
-            os.replace(tmp, target)
-            written.pop(0)
+            before[replacement.target] = _bytes(replacement.target)
+        done: list[Path] = []
+        try:
+            for tmp, target in pending:
+                os.replace(tmp, target)
+                done.append(target)
+        except OSError:
+            _put_back(done, before)
+            raise
     finally:
-        for tmp, _ in written:
+        for tmp, _ in pending:
             tmp.unlink(missing_ok=True)
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _put_back(done: list[Path], before: dict[Path, bytes | None]) -> None:
+    for target in done:
+        old = before[target]
+        try:
+            if old is None:
+                target.unlink(missing_ok=True)
+            else:
+                write_atomic(target, old)
+        except OSError:
+            pass  # the error that stopped the writing is the one to report
 
 
 def _current(path: Path) -> str | None:

@@ -13,9 +13,14 @@ from collections.abc import Mapping
 from ..diagnostics import SourceRef
 from ..numformat import format_number
 from ..record import Record
-from ..validate.models import TARGET_NUMBERS, Indicator, Target, TargetsFile
-
-DEFAULT_SAYS = "{name}: {target}"  # a row that says nothing of its own wording
+from ..validate.models import (
+    DEFAULT_SAYS,
+    TARGET_NUMBERS,
+    Indicator,
+    Target,
+    TargetsFile,
+    parts_named,
+)
 
 
 class PlanSentence(Record):
@@ -42,13 +47,16 @@ def _numbers(target: Target | None) -> dict[str, str]:
 
 def sentence(indicator: Indicator) -> str:
     """The row's target as a sentence: its `says:` filled with its name, its target and
-    its numbers, and its parts' own sentences as {parts[0]} …"""
+    its numbers, and the sentences of the parts it quotes as {parts[0]} …"""
+    says = indicator.says or DEFAULT_SAYS
+    quoted = set(parts_named(says))
     fields: dict[str, object] = {"name": indicator.name, **_numbers(indicator.target),
-                                 "parts": [sentence(part) for part in indicator.parts]}
+                                 "parts": [sentence(part) if i in quoted else ""
+                                           for i, part in enumerate(indicator.parts)]}
     text = target_text(indicator.target)
     if text is not None:
         fields["target"] = text
-    return (indicator.says or DEFAULT_SAYS).format_map(fields)
+    return says.format_map(fields)
 
 
 def plan_lists(plan: TargetsFile | None) -> Mapping[str, tuple[PlanSentence, ...]]:

@@ -166,11 +166,11 @@ def load_file(path: Path, name: str, findings: Findings,
     `inside` its folder (data/ or templates/)."""
     try:
         folder = (inside or path.parent).resolve()
-        if path.is_symlink() and not path.resolve().is_relative_to(folder):
+        if path.is_symlink() and not _resolved(path).is_relative_to(folder):
             raise _Reject(1, 0, rules.LINK_OUTSIDE, "tệp là liên kết trỏ ra ngoài thư mục dữ liệu",
                           "the file is a link that points outside the data folder",
                           "copy the file into data/ instead of linking to it")
-        raw = path.read_bytes()
+        raw = _read_regular(path)
         if len(raw) > MAX_FILE_BYTES:
             raise _Reject(1, 0, rules.FILE_TOO_LARGE, f"tệp quá lớn ({len(raw):,} byte)",
                           f"the file is too large ({len(raw):,} bytes)",
@@ -191,6 +191,40 @@ def load_file(path: Path, name: str, findings: Findings,
         findings.report(rules.EMPTY_FILE, SourceRef(name, 1), "tệp rỗng", "the file is empty")
         return None
     return SourceFile(name, data, builder.lines, builder.columns, builder.number_text, text)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except RuntimeError:  # a link to itself, or a ring of links
+        raise _Reject(1, 0, rules.FILE_UNREADABLE, "tệp là liên kết vòng",
+                      "the file is a link that leads back to itself", "replace the link by "
+                      "the file itself") from None
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file, at most MAX_FILE_BYTES + 1 of them; a pipe, a device
+    or a folder named like a YAML file is refused, not read (reading a pipe would wait
+    forever, /dev/zero never ends)."""
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _Reject(1, 0, rules.FILE_UNREADABLE, "không phải tệp văn bản thông thường",
+                          "it is not a regular file (a folder, a pipe or a device)",
+                          "replace it by a YAML text file, or remove it")
+        chunks, size = [], 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _decode(raw: bytes) -> str:
@@ -282,6 +316,7 @@ def _syntax_hint(problem: str) -> str:
     return "check the indentation and quotes on this line and the one before"
 
 
+MAX_DIGITS = 30  # in one integer: a report's largest figures have a dozen
 MAX_DEPTH = 40  # the report nests about a dozen levels; a deeper file is a mistake
 
 
@@ -364,7 +399,18 @@ def _scalar(node: yaml.ScalarNode, loader: Any) -> Any:
                       f"thẻ YAML không được hỗ trợ: {node.tag}",
                       f"unsupported YAML tag {node.tag}",
                       "remove the '!…' tag; write plain text, numbers or lists")
-    return loader.construct_object(node, deep=True)
+    where = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag.endswith(":int") and sum(c.isdigit() for c in node.value) > MAX_DIGITS:
+        raise _Reject(*where, rules.INVALID_VALUE, "số quá dài",
+                      f"a number of {sum(c.isdigit() for c in node.value):,} digits: no figure "
+                      f"of a report has more than {MAX_DIGITS}",
+                      "check the figure; a number written by mistake")
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as err:  # 2025-13-45: a date YAML cannot make
+        raise _Reject(*where, rules.INVALID_VALUE, "giá trị không đọc được",
+                      f"'{node.value[:40]}' cannot be read: {err}",
+                      "write a real date (2025-12-31), or put the text in quotes") from None
 
 
 def _check_storable(node: yaml.ScalarNode) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .. import rules
@@ -19,12 +19,14 @@ from ..diagnostics import Findings, SourceRef
 from ..readers.yaml import SourceFile
 from .models import (
     COLUMN_SHOWS,
+    DEFAULT_SAYS,
     ActualsFile,
     AppendixLayout,
     Indicator,
     ReportMeta,
     TargetsFile,
     is_figure_name,
+    parts_named,
 )
 from .report import ALLOW_FILE, REPORT_FILE, resolve_path
 from .schema import validate_model
@@ -140,7 +142,7 @@ def validate_plan(files: dict[str, SourceFile], chosen: IndicatorFiles,
     for appendix in plan.appendices:
         if appendix.id is None:
             continue
-        for row in appendix.rows:
+        for row in (r for top in appendix.rows for r in _printed(top)):
             if row.says is None and (row.target is None or row.target.text is None):
                 findings.report(rules.MISSING_KEY, row.src,
                                 f"chỉ tiêu '{row.id}' chưa có câu diễn đạt",
@@ -150,6 +152,14 @@ def validate_plan(files: dict[str, SourceFile], chosen: IndicatorFiles,
                                 "\"{min}-{max}%/năm\", or a says: of its own")
                 ok = False
     return plan if ok else None
+
+
+def _printed(row: Indicator) -> Iterator[Indicator]:
+    """A plan row and the parts its sentence quotes ({parts[0]} …), theirs in turn."""
+    yield row
+    for index in parts_named(row.says or DEFAULT_SAYS):
+        if index < len(row.parts):
+            yield from _printed(row.parts[index])
 
 
 def report_unused(files: dict[str, SourceFile], data_prefix: str, used: set[str],

@@ -285,6 +285,18 @@ TARGET_NUMBERS = ("min", "max", "by", "best")  # a target's numbers, as wording 
 _PART = re.compile(r"^parts\[(\d+)\]$")
 
 
+DEFAULT_SAYS = "{name}: {target}"  # a plan row that says nothing of its own wording
+
+
+def parts_named(says: str) -> list[int]:
+    """Which parts a (checked) `says:` quotes: "{parts[0]}; {parts[2]}" → [0, 2]."""
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(says) if name]
+    except ValueError:
+        return []
+    return [int(found.group(1)) for name in names if (found := _PART.match(name))]
+
+
 def _check_wording(text: str, key: str, names: tuple[str, ...], target: Target | None,
                    parts: int) -> None:
     """A target's `text` or a row's `says`: `{min}`-style names of what the row has, and

@@ -52,7 +52,9 @@ def write_sources(document: ast.Document, draft: str) -> Sources:
 
 class _Writer:
     def __init__(self, document: ast.Document, draft: str):
-        self.document, self.draft = document, draft
+        # the file name goes into YAML comments: one line, nothing a terminal or YAML reads
+        self.document, self.draft = document, "".join(
+            c if c.isprintable() and c not in "\u2028\u2029\x85" else "?" for c in draft)
         self.note_ids = _note_ids(document.notes)
         self.sources = Sources()
         self.last_item = 0  # the last item number in reading order, for `continue: true`
