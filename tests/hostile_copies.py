@@ -55,7 +55,15 @@ def with_property(source: Path, target: Path, name: str, value: str) -> Path:
     """The copy with a custom document property set, as File › Properties does."""
     parts = parts_of(source)
     custom = parts["docProps/custom.xml"].decode()
-    custom = re.sub(rf'(name="{name}"><vt:lpwstr>)[^<]*', lambda m: m.group(1) + value, custom)
+    from xml.sax.saxutils import escape, quoteattr
+
+    written = f"<vt:lpwstr>{escape(value)}</vt:lpwstr>"
+    custom, found = re.subn(rf'(name="{name}">)<vt:lpwstr(?:/>|>[^<]*</vt:lpwstr>)',
+                            lambda m: m.group(1) + written, custom)
+    if not found:  # a draft built outside git has no commit: the property is added
+        custom = custom.replace("</Properties>", '<property fmtid="{D5CDD505-2E9C-101B-'
+                                f'9397-08002B2CF9AE}}" pid="9" name={quoteattr(name)}>'
+                                f"{written}</property></Properties>")
     parts["docProps/custom.xml"] = custom.encode()
     return save(parts, target)
 

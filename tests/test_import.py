@@ -25,10 +25,10 @@ from docx_reading import (
     require,
 )
 from qtreport import ast
+from qtreport.compute.notes import find_markers
 from qtreport.diagnostics import Findings, SourceRef
 from qtreport.expand.inlines import parse_inlines
 from qtreport.expand.sandbox import render_template
-from qtreport.compute.notes import find_markers
 from qtreport.markup import escape
 from qtreport.writers.sources import _item_scalar, _key
 

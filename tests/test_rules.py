@@ -156,8 +156,12 @@ def returned(kind: str) -> Callable[[MiniRepo], None]:
             paragraph = other.add_paragraph("Một văn bản khác.")
             other.add_comment(paragraph.runs, text="?", author="Ai đó")
             other.save(str(target))
-        elif kind == "no-comments":
+        elif kind in ("no-comments", "edited-meanwhile"):
             shutil.copyfile(built_draft(repo), target)
+        elif kind in ("stamp", "register-full"):
+            from returned_copies import comment
+
+            comment(built_draft(repo), target, "Thương mại phát triển", "Góp ý.", "Chi bộ 1")
         else:  # a comment on a paragraph, which is then rewritten wholly
             from returned_copies import comment
 
@@ -166,7 +170,35 @@ def returned(kind: str) -> Callable[[MiniRepo], None]:
                       "Hoạt động buôn bán có nhiều khởi sắc")
             if kind == "register-not-last":
                 repo.write("feedback/vong-1.yaml", "entries: []\nround: vong-1\n")
+        if kind == "stamp":  # a copy of an "older" draft whose commit is no commit
+            from hostile_copies import with_property
+
+            with_property(target, target, "qtreport-sources", "0123456789abcdef")
+            with_property(target, target, "qtreport-commit", "--output=data/report.yaml")
+        elif kind == "register-full":
+            text = REGISTER.format(status="chưa xử lý", anchor="p-0000000000")
+            repo.write("feedback/vong-1.yaml",  # just under what check reads
+                       text + "# " + "x" * (1_999_990 - len(text.encode())) + "\n")
+        elif kind == "edited-meanwhile":
+            from returned_copies import track_change
+
+            track_change(built_draft(repo), target, "Thương mại phát triển",
+                         "Thương mại phát triển mạnh", "Chi bộ 1")
     return make
+
+
+def saved_meanwhile(monkeypatch, repo: MiniRepo) -> None:
+    """An editor saves kinh-te.yaml while `feedback apply` checks its edits."""
+    import qtreport.pipeline as pipeline
+
+    checked = pipeline._still_checks
+
+    def save(*args, **kwargs):
+        ok = checked(*args, **kwargs)
+        repo.edit("data/sections/kinh-te.yaml", "title: Thương mại", "title: Thương mại (sửa)")
+        return ok
+
+    monkeypatch.setattr(pipeline, "_still_checks", save)
 
 
 ADD = ("feedback", "add", "returned.docx", "--findings", "json")
@@ -291,6 +323,10 @@ EXAMPLES: dict[str, tuple[Callable[[MiniRepo], None], tuple[str, ...]]] = {
     "QT812": (returned("no-comments"), ADD),
     "QT813": (returned("unplaced"), ADD),
     "QT814": (returned("register-not-last"), ADD),
+    "QT815": (returned("stamp"), ADD),
+    "QT816": (returned("register-full"), ADD),
+    "QT817": (returned("edited-meanwhile"), ("feedback", "apply", "returned.docx",
+                                             "--findings", "json")),
     "QT820": (lambda repo: None, ("diff", "ban-khong-co", "--findings", "json")),
 }
 
@@ -308,6 +344,8 @@ def test_the_indicator_example_is_clean(qtreport, mini):
 def test_rule_is_reported_with_its_severity(code, qtreport, mini, monkeypatch):
     if code == "QT402":  # as on a machine without LibreOffice
         monkeypatch.setattr("shutil.which", lambda _name: None)
+    if code == "QT817":
+        saved_meanwhile(monkeypatch, mini)
     breaks, command = EXAMPLES[code]
     breaks(mini)
     outcome = qtreport(mini.root, *command)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 import hostile_copies as hostile
 from conftest import FROZEN
@@ -338,8 +340,8 @@ def test_a_reviewers_words_are_written_as_text(repo, tmp_path):
 
     require("pandoc")
     copy = tmp_path / "markup.docx"
-    track_change(draft(repo), copy, "phục hồi, phát triển", "phục hồi, phát triển " + TYPED + "\u2028 ok",
-                 "Người gõ")
+    track_change(draft(repo), copy, "phục hồi, phát triển",
+                 "phục hồi, phát triển " + TYPED + "\u2028 ok", "Người gõ")
     notes_before = len(pandoc_notes(pandoc_json(draft(repo))))
     ran = run(repo, "feedback", "apply", str(copy))
     assert ran.code == 0, ran.out + ran.err
@@ -498,9 +500,9 @@ def test_a_round_is_a_name_not_a_path(qtreport, repo, tmp_path):
     assert (repo / "feedback" / "vòng-2.yaml").is_file()
 
 
-ISSUERS = ['Đảng bộ "Đông Lương"', "Đảng bộ\nxã A", "Đảng bộ: xã A", "# Đảng bộ", "- Đảng bộ", "{{ 7*7 }} xã",
-           "*Đảng bộ* xã", "Đảng bộ [^a] xã", "Đảng bộ xã A\\B", "'Đảng bộ'", "&a *b xã",
-           "%YAML xã", "@xã", "Đảng bộ xã A, {min}"]
+ISSUERS = ['Đảng bộ "Đông Lương"', "Đảng bộ\nxã A", "Đảng bộ: xã A", "# Đảng bộ", "- Đảng bộ",
+           "{{ 7*7 }} xã", "*Đảng bộ* xã", "Đảng bộ [^a] xã", "Đảng bộ xã A\\B", "'Đảng bộ'",
+           "&a *b xã", "%YAML xã", "@xã", "Đảng bộ xã A, {min}"]
 
 
 @pytest.mark.parametrize("issuer", ISSUERS)
@@ -597,3 +599,31 @@ def test_a_plan_part_without_its_wording_is_a_finding(qtreport, frozen_repo):
     outcome = qtreport(frozen_repo, "check", "--format", "json")
     [finding] = [f for f in json.loads(outcome.output)["findings"] if f["code"] == "QT102"]
     assert outcome.exit_code == 1 and "'co-cau-dich-vu'" in finding["message_en"]
+
+_REVIEWER_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                         max_size=80)
+
+
+@given(_REVIEWER_TEXT, _REVIEWER_TEXT, _REVIEWER_TEXT)
+def test_a_register_entry_reads_back_as_the_reviewer_wrote_it(author, text, passage):
+    """Whatever a copy holds (quotes, colons, line separators, '#', '- '), the register
+    qtreport writes loads back with the same words, its lines as line breaks."""
+    from qtreport.feedback.mapping import Entry
+    from qtreport.feedback.register import HEADER, entry_yaml
+    from qtreport.xmlchars import XML_ILLEGAL
+
+    author, text, passage = (XML_ILLEGAL.sub("", t) for t in (author, text, passage))
+    entry = Entry(id="gy-0000000001", unit="Chi bộ", author=author, date="", kind="comment",
+                  section="", passage=passage, comment=text, old="", new="", replies=(),
+                  before="", file=None, line=None, anchor=None, copy="c.docx", carried=None,
+                  unplaced=None, position=0)
+    loaded = yaml.safe_load(HEADER.format(round="vong-1") + entry_yaml(entry))
+    [written] = loaded["entries"]
+
+    def lines(value: str) -> str:
+        return value.translate(str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n",
+                                              "\r": ""}))
+
+    assert written.get("author", "") == lines(author)
+    assert written.get("comment", "") == lines(text)
+    assert written.get("passage", "") == lines(passage)

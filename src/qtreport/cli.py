@@ -405,6 +405,8 @@ def feedback_apply(
     round: RoundOpt = "vong-1",
     data: DataOpt = None,
     templates: TemplatesOpt = None,
+    findings: Annotated[Format, typer.Option(
+        help="How to print findings: human, json or github")] = Format.human,
 ) -> None:
     """Write reviewers' tracked changes of plain text into the YAML they came from; list
     those the report computes (figures, numbers, appendix cells) with where to change them."""
@@ -414,7 +416,9 @@ def feedback_apply(
     result = run_apply(_paths(data, templates), [_absolute(c) or c for c in copies or []],
                        round, dry_run)
     printer = _printer()
-    _report(result.findings, Format.human)
+    _report(result.findings, findings)
+    if findings is not Format.human:
+        raise typer.Exit(EXIT_FINDINGS if result.findings.errors else EXIT_OK)
     if result.plan is not None:
         print_applied(printer, result.plan, [_shown(p) for p in result.written], dry_run)
     raise typer.Exit(EXIT_FINDINGS if result.findings.errors else EXIT_OK)

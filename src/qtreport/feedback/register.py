@@ -30,7 +30,13 @@ class _Dumper(yaml.SafeDumper):
     """Text on several lines as a block (|), the rest as PyYAML would write it."""
 
 
+# Line separators PyYAML writes raw and reads back as something else (U+2028 in a quoted
+# scalar folds into spaces): a reviewer's words keep their lines as plain line breaks.
+_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\r": ""})
+
+
 def _text(dumper: yaml.SafeDumper, value: str) -> Any:
+    value = value.translate(_BREAKS)
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
