@@ -51,7 +51,8 @@ def compute(validated: Validated, findings: Findings) -> Computed:
     front = tuple(FrontLine(line.style, line.text, line.src, anchors.of_text(FRONT, line.text))
                   for line in (validated.front_matter.root if validated.front_matter else []))
     notes = FootnoteNumbering(report.parts, report.closing, anchors, findings)
-    blocks = outline(report, notes, anchors, findings, plan_lists(validated.plan))
+    blocks = outline(report, notes, anchors, findings, plan_lists(validated.plan),
+                     validated.plan.src.file if validated.plan is not None else None)
     notes.report_unused()
     data = validated.indicators
     results = compute_indicators(data.targets, data.actuals, data.as_of, anchors, findings) \

@@ -53,10 +53,11 @@ OutlineBlock = OutlineHeading | OutlineParagraph | OutlineItem
 
 
 def outline(report: Report, notes: FootnoteNumbering, anchors: Anchors, findings: Findings,
-            plan: Mapping[str, tuple[PlanSentence, ...]]) -> tuple[OutlineBlock, ...]:
+            plan: Mapping[str, tuple[PlanSentence, ...]],
+            plan_file: str | None = None) -> tuple[OutlineBlock, ...]:
     """The parts, their sections and the closing as one flat sequence in reading order;
     `plan`: the next resolution's lists, for `items_from:`."""
-    walker = _Walker(notes, anchors, findings, plan)
+    walker = _Walker(notes, anchors, findings, plan, plan_file)
     blocks: list[OutlineBlock] = []
     for index, part in enumerate(report.parts):
         blocks.extend(walker.part(index, part))
@@ -67,8 +68,9 @@ def outline(report: Report, notes: FootnoteNumbering, anchors: Anchors, findings
 
 class _Walker:
     def __init__(self, notes: FootnoteNumbering, anchors: Anchors, findings: Findings,
-                 plan: Mapping[str, tuple[PlanSentence, ...]]):
+                 plan: Mapping[str, tuple[PlanSentence, ...]], plan_file: str | None):
         self.notes, self.anchors, self.findings, self.plan = notes, anchors, findings, plan
+        self.plan_file = plan_file
         self.last_item = 0  # number of the last item written, for `continue: true`
 
     def part(self, index: int, part: ReportSection) -> Iterator[OutlineBlock]:
@@ -123,7 +125,8 @@ class _Walker:
         if sentences is None:
             self.findings.report(rules.UNKNOWN_PLAN_LIST, block.src,
                                  f"không có danh sách chỉ tiêu '{block.items_from}'",
-                                 f"the plan has no list '{block.items_from}'",
+                                 f"the plan{f' ({self.plan_file})' if self.plan_file else ''}"
+                                 f" has no list '{block.items_from}'",
                                  f"lists of the plan: {', '.join(sorted(self.plan))}"
                                  if self.plan else "data/report.yaml names no plan "
                                  "(plan: targets_….yaml)")
