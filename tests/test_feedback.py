@@ -17,7 +17,7 @@ import yaml
 from conftest import FROZEN
 from docx_reading import pandoc_json, require
 from ooxml import assert_valid_docx
-from qtreport.readers.docx import read_copy
+from qtreport.readers.returned_copy import read_copy
 from returned_copies import comment, comment_in_note, copy_of, reply, track_change
 
 ECONOMY = "data/sections/phan-1/kinh-te.yaml"

@@ -1,4 +1,4 @@
-"""qtreport import: a report in Word into the YAML sources (readers/word.py →
+"""qtreport import: a report in Word into the YAML sources (readers/word_draft/ →
 writers/sources.py)."""
 
 from __future__ import annotations

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from qtreport import ast
 from qtreport.ast import NoteRef, Run
 from qtreport.compute.notes import MarkerError, find_markers, note_mark
-from qtreport.compute.numbering import heading_label, item_label, letter, part_label, roman
 from qtreport.diagnostics import Findings, SourceRef
 from qtreport.expand.inlines import parse_inlines as parse_tree
+from qtreport.numbering import heading_label, item_label, letter, part_label, roman
 
 
 def parse_inlines(text, src, findings):

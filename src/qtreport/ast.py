@@ -396,23 +396,6 @@ def _notes_of(document: Document, paragraph: Paragraph, part: Heading | None,
                 yield Located(note_paragraph, plain(note_paragraph.content), part, heading)
 
 
-# -- anchors in Word ------------------------------------------------------------------------
-
-BOOKMARK_PREFIX = "_qt_"  # a leading "_": Word keeps the bookmark out of its list
-
-
-def bookmark_name(anchor: str) -> str:
-    """How a node's anchor is named as a Word bookmark (letters, digits and "_" only)."""
-    return BOOKMARK_PREFIX + anchor.replace("-", "_")
-
-
-def anchor_of_bookmark(name: str) -> str | None:
-    """The anchor a bookmark of a built document stands for; None for anyone else's."""
-    if not name.startswith(BOOKMARK_PREFIX):
-        return None
-    return name[len(BOOKMARK_PREFIX):].replace("_", "-")
-
-
 # -- the document ---------------------------------------------------------------------------
 
 

@@ -160,9 +160,9 @@ def feedback_add(paths: Paths, copies: list[Path], unit: str | None,
     others are still read."""
     from .feedback.mapping import Index, place_items
     from .feedback.register import append_entries, entry_yaml
-    from .readers.docx import read_copy
-    from .readers.package import PackageError
+    from .readers.returned_copy import read_copy
     from .readers.yaml import MAX_FILE_BYTES
+    from .word.package import PackageError
 
     current = check(paths, text_checks=False, registers=False)
     if current.document is None:  # the report's errors: nothing can be placed in it
@@ -483,8 +483,8 @@ def _copy_changes(paths: Paths, copies: list[Path], document: ast.Document,
                   findings: Findings) -> list[Change]:
     from .feedback.apply import Change
     from .feedback.mapping import Index, place_items
-    from .readers.docx import read_copy
-    from .readers.package import PackageError
+    from .readers.returned_copy import read_copy
+    from .word.package import PackageError
 
     index, changes = Index(document), []
     for path in copies:
@@ -585,7 +585,7 @@ def import_report(draft: Path, into: Path, force: bool = False) -> ImportResult:
     files of an earlier import that this one no longer has are removed (data/ and
     imported-tables/ are the import's own), so the folder holds this report alone.
     ScaffoldError when `into` has files it would write over."""
-    from .readers.word import read_word
+    from .readers.word_draft import read_word
     from .scaffold import refuse_existing, starter_templates
     from .writers.sources import TABLES, write_sources
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from .. import rules
 from ..diagnostics import Findings, SourceRef
+from ..numbering import roman
 from ..record import Record
 from ..validate.models import (
     ActualsFile,
@@ -34,7 +35,6 @@ from ..validate.models import (
     is_number,
 )
 from .anchors import GROUP_ROW, ROW, TABLE, Anchors
-from .numbering import roman
 from .progress import ON_TRACK, Term, progress
 
 ACHIEVED = ("Đạt", "Vượt", *ON_TRACK)  # counted as "đạt và vượt" (so far, while the term runs)

@@ -11,12 +11,12 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from .. import ast, rules
 from ..diagnostics import Findings, SourceRef
+from ..numbering import MAX_DEPTH, heading_label, item_label, part_label
 from ..record import Record
 from ..validate.models import Block, ItemList, Paragraph, PlanItemList
 from ..validate.report import Report, ReportSection
 from .anchors import HEADING, ITEM, PARAGRAPH, Anchors
 from .notes import FootnoteNumbering
-from .numbering import MAX_DEPTH, heading_label, item_label, part_label
 from .remarks import remark_of
 from .targets import PlanSentence
 

@@ -5,5 +5,5 @@ synthesis table.
 - register.py: feedback/<round>.yaml, added to and never rewritten
 - synthesis.py: the Bảng tổng hợp, tiếp thu, giải trình as a document tree
 
-Reading a copy is readers/docx.py; the workflows (add, list, table) are in pipeline.py.
+Reading a copy is readers/returned_copy.py; the workflows (add, list, table) are in pipeline.py.
 """

@@ -16,7 +16,7 @@ import re
 from hashlib import blake2b
 
 from .. import ast
-from ..readers.docx import CopyItem, ReturnedCopy
+from ..readers.returned_copy import CopyItem, ReturnedCopy
 from ..record import Record
 
 MIN_SIMILARITY = 0.6  # below this, an edited paragraph is not taken for the old one

@@ -19,6 +19,7 @@ import yaml
 
 from .. import ast
 from ..markup import escape
+from ..numbering import item_style
 
 WIDTH = 96  # the wrap of the repository's YAML files
 MAX_FILE_BLOCKS = 80  # a section bigger than this is split into files of its sections
@@ -285,10 +286,7 @@ def _goes_on(previous: ast.ListItem, block: ast.Block) -> bool:
 
 
 def _style(item: ast.ListItem) -> str:
-    label = item.label
-    if label.startswith("("):
-        return "(1)." if label.endswith(".") else "(1)"
-    return "1."
+    return item_style(item.label)
 
 
 def _number(item: ast.ListItem) -> int | None:

@@ -17,11 +17,18 @@ from docx.opc.part import Part, XmlPart
 from lxml import etree
 
 from ... import ast
+from ...word.names import (
+    COMMIT_PROPERTY,
+    CONTENT_TYPES_NS,
+    CUSTOM_NS,
+    USER_PROPERTIES_FMTID,
+    VERSION_PROPERTY,
+    VT_NS,
+)
 from .xml import tag
 
 TABLE_STYLES_KEPT = {"TableNormal", "TableGrid"}  # Word's default, and the appendices' grid
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold
-_CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 
 def new_document() -> DocxDocument:
@@ -74,21 +81,17 @@ def set_properties(document: DocxDocument, meta: ast.Meta, language: str) -> Non
 
 # The version stamp: custom document properties, which Word and LibreOffice keep when a
 # reviewer saves the copy (they show them under File › Properties › Custom).
-_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the format id Office gives user properties
-VERSION_PROPERTY, COMMIT_PROPERTY = "qtreport-sources", "qtreport-commit"
 
 
 def set_version(document: DocxDocument, meta: ast.Meta) -> None:
     """Which sources the document was built from (their digest, and the git commit)."""
     stamp = {VERSION_PROPERTY: meta.version, COMMIT_PROPERTY: meta.commit or ""}
-    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties",
-                         nsmap={None: _CUSTOM_NS, "vt": _VT_NS})  # type: ignore[dict-item]
+    root = etree.Element(f"{{{CUSTOM_NS}}}Properties",
+                         nsmap={None: CUSTOM_NS, "vt": VT_NS})  # type: ignore[dict-item]
     for pid, (name, value) in enumerate(((n, v) for n, v in stamp.items() if v), start=2):
-        prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property",
-                                {"fmtid": _FMTID, "pid": str(pid), "name": name})
-        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
+        prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property",
+                                {"fmtid": USER_PROPERTIES_FMTID, "pid": str(pid), "name": name})
+        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
     if not len(root):
         return
     package = document.part.package
@@ -119,15 +122,15 @@ def package_members(document: DocxDocument) -> dict[str, bytes]:
 
 def _content_types(parts: Iterable[Part]) -> bytes:
     """[Content_Types].xml: the two defaults and one override per part."""
-    types = etree.Element(f"{{{_CONTENT_TYPES_NS}}}Types",
-                          nsmap={None: _CONTENT_TYPES_NS})  # type: ignore[dict-item]
+    types = etree.Element(f"{{{CONTENT_TYPES_NS}}}Types",
+                          nsmap={None: CONTENT_TYPES_NS})  # type: ignore[dict-item]
     for extension, content_type in (
             ("rels", "application/vnd.openxmlformats-package.relationships+xml"),
             ("xml", "application/xml")):
-        etree.SubElement(types, f"{{{_CONTENT_TYPES_NS}}}Default",
+        etree.SubElement(types, f"{{{CONTENT_TYPES_NS}}}Default",
                          {"Extension": extension, "ContentType": content_type})
     for part in sorted(parts, key=lambda part: part.partname):
-        etree.SubElement(types, f"{{{_CONTENT_TYPES_NS}}}Override",
+        etree.SubElement(types, f"{{{CONTENT_TYPES_NS}}}Override",
                          {"PartName": part.partname, "ContentType": part.content_type})
     return etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
 

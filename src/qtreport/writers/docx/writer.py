@@ -12,6 +12,7 @@ import itertools
 from typing import Any
 
 from ... import ast
+from ...word.names import bookmark_name
 from .comments import COMMENT_STYLES, Comments
 from .notes import Footnotes, add_reference
 from .package import new_document, package_bytes, set_properties, set_version
@@ -160,8 +161,8 @@ class DocxWriter:
 
     def _mark(self, first: Any, last: Any, anchor: str, after: Any = None) -> None:
         """The node's anchor as a hidden bookmark over its paragraphs: a returned copy maps
-        back to the YAML through it (readers/docx.py)."""
-        bookmark(first, last, next(self._ids), ast.bookmark_name(anchor), after)
+        back to the YAML through it (readers/returned_copy.py)."""
+        bookmark(first, last, next(self._ids), bookmark_name(anchor), after)
 
     def _remark(self, p: Any, runs: list[Any], remark: ast.Remark | None) -> None:
         """A Word comment on the runs, in a review build."""

@@ -21,7 +21,8 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from lxml.etree import SubElement
 
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+from ...word.names import XML_SPACE
+
 _PRESERVE = {XML_SPACE: "preserve"}
 _BREAK_OR_TAB = re.compile(r"([\n\t])")
 Attributes = Mapping[str, str | int | float | bool]

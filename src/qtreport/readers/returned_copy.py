@@ -10,25 +10,28 @@ notes) is known by its reference mark: the paragraph that holds it, and which of
 marks it is.
 
 The copy is read as XML (lxml), not through python-docx: tracked changes and comment
-ranges are below what its API shows.
+ranges are below what its API shows. It is opened within the bounds of word/package.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .. import ast
 from ..record import Record
-from .package import Package, PackageError, decimal_id, open_package
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
-W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
-_CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
-VERSION_PROPERTY, COMMIT_PROPERTY = "qtreport-sources", "qtreport-commit"
+from ..word.names import (
+    COMMIT_PROPERTY,
+    CUSTOM,
+    VERSION_PROPERTY,
+    W14,
+    W15,
+    W,
+    anchor_of_bookmark,
+)
+from ..word.package import Package, PackageError, decimal_id, open_package
+from ..word.text import paragraph_content, run_text, words_of
 
 Kind = Literal["comment", "insertion", "deletion", "replacement"]
 
@@ -77,7 +80,7 @@ COPY_PARTS = ("word/document.xml", "word/footnotes.xml", "word/comments.xml",
 
 def read_copy(path: Path) -> ReturnedCopy:
     """The comments and tracked changes of a returned copy; PackageError when it cannot be
-    read as a Word document (readers/package.py bounds what is read)."""
+    read as a Word document (word/package.py bounds what is read)."""
     return _Reader(path.name, open_package(path, COPY_PARTS)).read()
 
 
@@ -140,7 +143,7 @@ class _Reader:
         properties = self.package.xml("docProps/custom.xml")
         found: dict[str, str] = {}
         if properties is not None:
-            for prop in properties.iterfind(f"{_CUSTOM}property"):
+            for prop in properties.iterfind(f"{CUSTOM}property"):
                 found[prop.get("name", "")] = "".join(prop.itertext()).strip()[:200]
         return found.get(VERSION_PROPERTY) or None, found.get(COMMIT_PROPERTY) or None
 
@@ -160,7 +163,7 @@ class _Reader:
         for node in paragraph_content(paragraph):
             tag = node.tag
             if tag == f"{W}bookmarkStart":
-                anchor = ast.anchor_of_bookmark(node.get(f"{W}name", ""))
+                anchor = anchor_of_bookmark(node.get(f"{W}name", ""))
                 if anchor is not None and len(self.open) < MAX_OPEN_ANCHORS:
                     self.bookmarks += 1
                     self.open[node.get(f"{W}id", "")] = anchor
@@ -177,11 +180,11 @@ class _Reader:
             elif tag in (f"{W}ins", f"{W}del", f"{W}moveTo", f"{W}moveFrom"):
                 changes.append((node, len("".join(original))))
                 if tag in (f"{W}del", f"{W}moveFrom"):
-                    original.append(_text(node, deleted=True))
-                self._into_ranges(_text(node, deleted=False) if tag in (f"{W}ins", f"{W}moveTo")
+                    original.append(run_text(node, deleted=True))
+                self._into_ranges(run_text(node) if tag in (f"{W}ins", f"{W}moveTo")
                                   else "")
             elif tag == f"{W}r":
-                words = _text(node, deleted=False)
+                words = run_text(node)
                 original.append(words)
                 self._into_ranges(words)
                 reference = node.find(f"{W}footnoteReference")
@@ -230,7 +233,7 @@ class _Reader:
 
     def _change(self, node: Any, offset: int, place: Place) -> None:
         inserted = node.tag in (f"{W}ins", f"{W}moveTo")
-        words = _text(node, deleted=not inserted)
+        words = run_text(node, deleted=not inserted)
         if not words.strip():
             return  # a paragraph mark or a formatting change: no words changed
         author, date = node.get(f"{W}author", ""), _day(node.get(f"{W}date", ""))
@@ -355,35 +358,6 @@ def _shown(value: str | None) -> str:
     if value is None:
         return "(none)"
     return repr(value[:20] + "…" if len(value) > 20 else value)
-
-
-def paragraph_content(paragraph: Any) -> Iterator[Any]:
-    """The children of a paragraph that carry text or marks, hyperlinks and smart tags
-    opened; a tracked change stays whole."""
-    for node in paragraph:
-        if node.tag in (f"{W}hyperlink", f"{W}smartTag", f"{W}sdt", f"{W}sdtContent",
-                        f"{W}customXml", f"{W}fldSimple"):
-            yield from paragraph_content(node)
-        else:
-            yield node
-
-
-def _text(node: Any, deleted: bool) -> str:
-    """The words of a run or a change: w:t (what shows), or w:delText (what was deleted);
-    breaks and tabs as a space."""
-    out = []
-    for element in node.iter():
-        if element.tag == (f"{W}delText" if deleted else f"{W}t"):
-            out.append(element.text or "")
-        elif element.tag in (f"{W}tab", f"{W}br", f"{W}cr"):
-            out.append(" ")
-    return "".join(out)
-
-
-def words_of(paragraphs: Iterable[Any], between: str = "\n") -> str:
-    """The words of paragraphs (<w:p>) as they show, one `between` the next."""
-    return between.join("".join(t.text or "" for t in p.iter(f"{W}t"))
-                        for p in paragraphs).strip()
 
 
 def _reply(comment: Any) -> Reply:

@@ -11,24 +11,21 @@ document's properties filling what it lacks. A table, with the "Phụ lục …"
 it, stays a table. What has no place in a report's YAML (an image, a text box, a note
 referenced twice, an empty heading) is reported with the paragraph it was near.
 
-Read as XML (lxml), opened within the bounds of readers/package.py.
+The paragraphs are read by paragraphs.py; this module recognises the report in them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .. import ast, rules
-from ..diagnostics import Findings, SourceRef
-from .docx import W, paragraph_content, words_of
-from .package import Package, PackageError, open_package
-
-_DC = "{http://purl.org/dc/elements/1.1/}"
-_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+from ... import ast, rules
+from ...diagnostics import Findings, SourceRef
+from ...numbering import letter_value, ordinal_value, roman_value
+from ...word.package import PackageError
+from .paragraphs import DraftRead, Para, Piece, read_draft
 
 # The numbering of the report's headings, by depth (0 Phần, 1 I., 2 1., 3 1.1., 4 1.1.1.,
 # 5 a.), the deepest patterns first where one is the start of another.
@@ -44,290 +41,18 @@ _LEVELS = [
 ITEM = re.compile(r"^\((\d{1,3})\)(\.?)\s*|^(\d{1,3})\.\s+")  # (1), (1). or 1. (not bold)
 BRACKETED = re.compile(r"^\(\d{1,3}\)")  # "(1)" numbers an item, never a heading
 APPENDIX = re.compile(r"^phụ\s+lục\b", re.IGNORECASE)  # a table's title, never a heading
-# As compute/numbering.py counts them (a reader may not import a later stage).
-ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
-LETTERS = "abcdefghiklmnopqrstuvxy"
-_ROMAN = {"I": 1, "V": 5, "X": 10}
-
-
-def roman_value(text: str) -> int:
-    total = 0
-    for i, letter in enumerate(text):
-        value = _ROMAN[letter]
-        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
-    return total
-
-
-@dataclass
-class Piece:
-    """A stretch of a paragraph: text in one formatting, or a note's reference mark."""
-
-    text: str = ""
-    bold: bool = False
-    italic: bool = False
-    superscript: bool = False
-    note: str | None = None  # a footnote's id in the document
-
-
-@dataclass
-class Para:
-    """One paragraph of the document as read."""
-
-    number: int  # 1-based, in the body's order: where findings point
-    level: int | None  # the heading level its style gives (1 = Heading 1), if any
-    numbered: bool  # Word numbers it itself (a list)
-    centred: bool
-    pieces: list[Piece] = field(default_factory=list)
-    comments: list[str] = field(default_factory=list)  # ids of comments that start here
-    images: int = 0  # pictures in it
-    boxes: list[str] = field(default_factory=list)  # the text of text boxes in it
-
-    @property
-    def text(self) -> str:
-        return "".join(p.text for p in self.pieces if p.note is None)
-
-    @property
-    def bold(self) -> bool:
-        """All its words bold: how offices make headings without heading styles."""
-        words = [p for p in self.pieces if p.note is None and p.text.strip()]
-        return bool(words) and all(p.bold for p in words)
-
-
-class _Styles:
-    """word/styles.xml: each paragraph and character style's heading level and formatting,
-    with what it inherits."""
-
-    def __init__(self, root: Any):
-        self.styles: dict[str, Any] = {}
-        self.flags: dict[tuple[str, str], bool] = {}  # asked for every run: known once
-        if root is not None:
-            for style in root.iterfind(f"{W}style"):
-                self.styles[style.get(f"{W}styleId", "")] = style
-
-    def _chain(self, style_id: str) -> list[Any]:
-        chain, seen = [], set()
-        while style_id in self.styles and style_id not in seen:
-            seen.add(style_id)
-            style = self.styles[style_id]
-            chain.append(style)
-            based = style.find(f"{W}basedOn")
-            style_id = based.get(f"{W}val", "") if based is not None else ""
-        return chain
-
-    def level(self, style_id: str) -> int | None:
-        for style in self._chain(style_id):
-            outline = style.find(f"{W}pPr/{W}outlineLvl")
-            if outline is not None and outline.get(f"{W}val", "").isdigit():
-                value = int(outline.get(f"{W}val", "9"))
-                return value + 1 if value < 9 else None
-            name = style.find(f"{W}name")
-            found = re.fullmatch(r"heading\s*(\d)", (name.get(f"{W}val", "") if name is not None
-                                                     else "").strip(), re.IGNORECASE)
-            if found:
-                return int(found.group(1))
-        return None
-
-    def flag(self, style_id: str, name: str) -> bool:
-        """Whether the style (or what it is based on) sets b, i …"""
-        known = self.flags.get((style_id, name))
-        if known is None:
-            known = self.flags[(style_id, name)] = next(
-                (_on(element) for style in self._chain(style_id)
-                 if (element := style.find(f"{W}rPr/{W}{name}")) is not None), False)
-        return known
-
-
-def _on(element: Any) -> bool:
-    return element.get(f"{W}val", "true") not in ("0", "false", "off", "none")
 
 
 def read_word(path: Path, findings: Findings) -> ast.Document | None:
     """The report in the Word document at `path` as a document tree; None (with a finding)
     when the file is no readable .docx."""
-    where = SourceRef(path.name, 1)
     try:
-        return _Reader(path.name, open_package(path, DRAFT_PARTS), findings).read()
+        read = read_draft(path)
     except PackageError as err:
-        findings.report(rules.IMPORT_UNREADABLE, where, err.message, err.message_en, err.hint)
-    return None
-
-
-DRAFT_PARTS = ("word/document.xml", "word/styles.xml", "word/footnotes.xml",
-               "word/endnotes.xml", "word/comments.xml", "docProps/core.xml")
-
-
-class _Reader:
-    def __init__(self, name: str, package: Package, findings: Findings):
-        self.name, self.package, self.findings = name, package, findings
-        self.styles = _Styles(self._xml("word/styles.xml"))
-        self.number = 0  # paragraphs read
-        self.comments = self._comments()
-
-    def _xml(self, name: str) -> Any:
-        return self.package.xml(name)
-
-    def where(self, para: Para | int) -> SourceRef:
-        return SourceRef(self.name, para if isinstance(para, int) else para.number)
-
-    # -- the document -----------------------------------------------------------------------
-
-    def read(self) -> ast.Document:
-        body = self._xml("word/document.xml").find(f"{W}body")
-        if body is None:
-            raise PackageError("tài liệu Word không có nội dung",
-                               "word/document.xml has no body (w:body): it is damaged")
-        items: list[Para | ast.Table] = []
-        for element in self._blocks(body):
-            if element.tag == f"{W}p":
-                items.append(self._para(element))
-            else:
-                items.append(self._table(element))
-        notes = self._notes()
-        return _Builder(self, items, notes).build()
-
-    def _blocks(self, parent: Any) -> Any:
-        """Paragraphs and tables in reading order, content controls opened."""
-        for element in parent:
-            if element.tag in (f"{W}p", f"{W}tbl"):
-                yield element
-            elif element.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
-                yield from self._blocks(element)
-
-    def _para(self, element: Any) -> Para:
-        self.number += 1
-        properties = element.find(f"{W}pPr")
-        style = properties.find(f"{W}pStyle") if properties is not None else None
-        style_id = style.get(f"{W}val", "") if style is not None else ""
-        align = properties.find(f"{W}jc") if properties is not None else None
-        para = Para(self.number, self.styles.level(style_id),
-                    properties is not None and properties.find(f"{W}numPr") is not None,
-                    align is not None and align.get(f"{W}val") == "center")
-        self._pieces(element, para, style_id)
-        return para
-
-    def _pieces(self, element: Any, para: Para, style_id: str) -> None:
-        for node in paragraph_content(element):
-            if node.tag == f"{W}commentRangeStart":
-                para.comments.append(node.get(f"{W}id", ""))
-            elif node.tag in (f"{W}ins", f"{W}moveTo"):
-                self._pieces(node, para, style_id)  # a tracked insertion: its words count
-            elif node.tag == f"{W}r":
-                self._run(node, para, style_id)
-            elif node.tag == f"{_MC}AlternateContent":
-                self._boxes(node, para)
-
-    def _run(self, run: Any, para: Para, style_id: str) -> None:
-        properties = run.find(f"{W}rPr")
-        char_style = properties.find(f"{W}rStyle") if properties is not None else None
-        char_id = char_style.get(f"{W}val", "") if char_style is not None else ""
-
-        def flag(name: str) -> bool:
-            element = properties.find(f"{W}{name}") if properties is not None else None
-            if element is not None:
-                return _on(element)
-            return self.styles.flag(char_id, name) or self.styles.flag(style_id, name)
-
-        vertical = properties.find(f"{W}vertAlign") if properties is not None else None
-        style = Piece(bold=flag("b"), italic=flag("i"),
-                      superscript=vertical is not None and
-                      vertical.get(f"{W}val") == "superscript")
-        for node in run:
-            tag = node.tag
-            if tag == f"{W}t":
-                self._add(para, node.text or "", style)
-            elif tag == f"{W}tab":
-                self._add(para, "\t", style)
-            elif tag in (f"{W}br", f"{W}cr") and node.get(f"{W}type") not in ("page", "column"):
-                self._add(para, "\n", style)
-            elif tag == f"{W}noBreakHyphen":
-                self._add(para, "-", style)
-            elif tag == f"{W}sym":
-                self._add(para, chr(int(node.get(f"{W}char", "20"), 16)), style)
-            elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
-                kind = "e" if tag == f"{W}endnoteReference" else "f"
-                para.pieces.append(Piece(note=f"{kind}{node.get(f'{W}id', '')}"))
-            elif tag in (f"{W}drawing", f"{W}pict", f"{W}object", f"{_MC}AlternateContent"):
-                self._boxes(node, para)
-
-    @staticmethod
-    def _add(para: Para, text: str, style: Piece) -> None:
-        last = para.pieces[-1] if para.pieces else None
-        if last is not None and last.note is None and \
-                (last.bold, last.italic, last.superscript) == \
-                (style.bold, style.italic, style.superscript):
-            last.text += text
-        else:
-            para.pieces.append(Piece(text, style.bold, style.italic, style.superscript))
-
-    @staticmethod
-    def _boxes(node: Any, para: Para) -> None:
-        boxes = list(node.iter(f"{W}txbxContent"))
-        if not boxes:
-            para.images += 1
-        for box in boxes[:1]:  # the fallback repeats the same box
-            para.boxes.append(words_of(box.iter(f"{W}p"), " "))
-
-    def _table(self, element: Any) -> ast.Table:
-        self.number += 1
-        rows = []
-        for tr in element.iterfind(f"{W}tr"):
-            cells = []
-            for tc in tr.iterfind(f"{W}tc"):
-                properties = tc.find(f"{W}tcPr")
-                span = properties.find(f"{W}gridSpan") if properties is not None else None
-                merged = properties.find(f"{W}vMerge") if properties is not None else None
-                text = "\n".join(words_of([p]) for p in tc.iter(f"{W}p")).strip()
-                if merged is not None and merged.get(f"{W}val") in (None, "continue"):
-                    text = ""  # the cell above goes on
-                cells.append(ast.Cell(text, colspan=int(span.get(f"{W}val", "1"))
-                                      if span is not None else 1))
-            rows.append(ast.Row(tuple(cells), self.where(self.number), f"r{self.number}"))
-        widths = max((sum(c.colspan for c in r.cells) for r in rows), default=0)
-        return ast.Table(0, "", None, None, (0.0,) * widths, (), tuple(rows), 11,
-                         self.where(self.number), f"t{self.number}")
-
-    # -- notes and comments ---------------------------------------------------------------------
-
-    def _notes(self) -> dict[str, list[Para]]:
-        """Every footnote and endnote's paragraphs, by "f<id>" or "e<id>"."""
-        out: dict[str, list[Para]] = {}
-        for part, tag, kind in (("word/footnotes.xml", "footnote", "f"),
-                                ("word/endnotes.xml", "endnote", "e")):
-            root = self._xml(part)
-            if root is None:
-                continue
-            for note in root.iterfind(f"{W}{tag}"):
-                if note.get(f"{W}type") not in (None, "normal"):
-                    continue  # the separators
-                paragraphs = []
-                for element in note.iter(f"{W}p"):
-                    para = Para(0, None, False, False)
-                    self._pieces(element, para, "")
-                    if para.text.strip():
-                        paragraphs.append(para)
-                out[f"{kind}{note.get(f'{W}id', '')}"] = paragraphs
-        return out
-
-    def _comments(self) -> dict[str, ast.Remark]:
-        root = self._xml("word/comments.xml")
-        out: dict[str, ast.Remark] = {}
-        if root is None:
-            return out
-        for comment in root.iterfind(f"{W}comment"):
-            text = words_of(comment.iterfind(f"{W}p"))
-            if text:
-                out[comment.get(f"{W}id", "")] = ast.Remark(
-                    text, comment.get(f"{W}author") or None)
-        return out
-
-    def properties(self) -> dict[str, str]:
-        root = self._xml("docProps/core.xml")
-        if root is None:
-            return {}
-        found = {"title": root.find(f"{_DC}title"), "author": root.find(f"{_DC}creator"),
-                 "keywords": root.find(f"{_CP}keywords"), "subject": root.find(f"{_DC}subject")}
-        return {key: (node.text or "").strip() for key, node in found.items()
-                if node is not None and (node.text or "").strip()}
+        findings.report(rules.IMPORT_UNREADABLE, SourceRef(path.name, 1), err.message,
+                        err.message_en, err.hint)
+        return None
+    return _Builder(read, findings).build()
 
 
 # -- from paragraphs to the tree -------------------------------------------------------------------
@@ -335,10 +60,9 @@ class _Reader:
 class _Builder:
     """The paragraphs as read → headings, paragraphs, items, tables, notes, metadata."""
 
-    def __init__(self, reader: _Reader, items: list[Para | ast.Table],
-                 notes: dict[str, list[Para]]):
-        self.reader, self.items, self.notes_read = reader, items, notes
-        self.findings = reader.findings
+    def __init__(self, read: DraftRead, findings: Findings):
+        self.reader, self.items, self.notes_read = read, list(read.items), read.notes
+        self.findings = findings
         self.body: list[ast.Block] = []
         self.notes: list[ast.Note] = []
         self.referenced: dict[str, int] = {}  # note id in the document -> times referenced
@@ -364,9 +88,12 @@ class _Builder:
         return ast.Document(meta, _presentation(self.reader.name), tuple(front),
                             tuple(self.body), tuple(self.notes))
 
+    def where(self, para: Para | int) -> SourceRef:
+        return SourceRef(self.reader.name, para if isinstance(para, int) else para.number)
+
     def _report(self, rule: Any, para: Para | int, message: str, message_en: str,
                 hint: str = "") -> None:
-        self.findings.report(rule, self.reader.where(para), message, message_en, hint)
+        self.findings.report(rule, self.where(para), message, message_en, hint)
 
     # -- the first page ---------------------------------------------------------------------
 
@@ -384,7 +111,7 @@ class _Builder:
             role = _front_role(text, front)
             if role is None and not (item.centred or item.bold):
                 return front, i  # the body has begun
-            front.append(ast.Paragraph((ast.Text(text),), self.reader.where(item),
+            front.append(ast.Paragraph((ast.Text(text),), self.where(item),
                                        f"f{item.number}", style=role or "Other"))
         return front, len(self.items)
 
@@ -396,7 +123,7 @@ class _Builder:
                 fields["Subtitle"] += "\n" + text
             elif role not in fields:
                 fields[role] = text
-        properties = self.reader.properties()
+        properties = self.reader.properties
         title = fields.get("DocTitle") or properties.get("title")
         issuer = fields.get("Issuer") or properties.get("author")
         where = SourceRef(self.reader.name, 1)
@@ -443,10 +170,10 @@ class _Builder:
             label = found.group(0).strip() if found else ""
             content = self._inlines(item, strip=len(found.group(0)) if found else 0)
             self.body.append(ast.ListItem(label, (ast.Paragraph(
-                content, self.reader.where(item), f"p{item.number}"),),
-                self.reader.where(item), f"i{item.number}", self._remark(item)))
+                content, self.where(item), f"p{item.number}"),),
+                self.where(item), f"i{item.number}", self._remark(item)))
             return i + 1
-        self.body.append(ast.Paragraph(self._inlines(item), self.reader.where(item),
+        self.body.append(ast.Paragraph(self._inlines(item), self.where(item),
                                        f"p{item.number}", self._remark(item)))
         return i + 1
 
@@ -497,7 +224,7 @@ class _Builder:
                          "check the heading levels of this part")
         self.depth = placed
         self.body.append(ast.Heading(placed, label, _title_inlines(title),
-                                     self.reader.where(para), f"h{para.number}",
+                                     self.where(para), f"h{para.number}",
                                      self._remark(para)))
 
     def _check_number(self, para: Para, depth: int, label: str) -> None:
@@ -574,10 +301,10 @@ class _Builder:
             pieces = [replace(p) for p in paragraph.pieces if p.note is None]
             _trim(pieces, 0)
             content.append(ast.Paragraph(tuple(i for p in pieces if p.text for i in _styled(p)),
-                                         self.reader.where(para), f"n{number}p"))
+                                         self.where(para), f"n{number}p"))
         remarks = [self.reader.comments[c] for p in paragraphs for c in p.comments
                    if c in self.reader.comments]
-        self.notes.append(ast.Note(number, None, tuple(content), self.reader.where(para),
+        self.notes.append(ast.Note(number, None, tuple(content), self.where(para),
                                    f"n{number}", ast.joined_remarks(remarks)))
         return number
 
@@ -621,11 +348,9 @@ def _number_of(depth: int, label: str) -> int | None:
         letters = re.match(r"[IVX]+", label)
         return roman_value(letters.group(0)) if letters else None
     if depth == 5:
-        letter = label[:1].lower()
-        return LETTERS.find(letter) + 1 if letter in LETTERS else None
+        return letter_value(label[:1].lower())
     if depth == 0:
-        word = label.split()[-1].lower() if label.split() else ""
-        return ORDINALS.index(word) + 1 if word in ORDINALS else None
+        return ordinal_value(label.split()[-1].lower() if label.split() else "")
     return int(digits[-1]) if digits else None
 
 
