@@ -189,7 +189,7 @@ def returned(kind: str) -> Callable[[MiniRepo], None]:
 
 def saved_meanwhile(monkeypatch, repo: MiniRepo) -> None:
     """An editor saves kinh-te.yaml while `feedback apply` checks its edits."""
-    import qtreport.pipeline as pipeline
+    import qtreport.workflows.comment_round as pipeline
 
     checked = pipeline._still_checks
 

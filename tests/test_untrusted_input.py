@@ -385,7 +385,7 @@ def _a_plain_edit(repo: Path, tmp_path: Path) -> Path:
 
 
 def test_an_editors_save_during_apply_wins(qtreport, repo, tmp_path, monkeypatch):
-    import qtreport.pipeline as pipeline
+    import qtreport.workflows.comment_round as pipeline
 
     copy = _a_plain_edit(repo, tmp_path)
     checked = pipeline._still_checks

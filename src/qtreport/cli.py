@@ -1,5 +1,6 @@
 """The command line: `qtreport check`, `build`, `watch` and `indicators`, run from the
-repository root. The stages run in pipeline.py; this module reads options and prints.
+repository root. The stages run in pipeline.py, the other workflows in workflows/; this
+module reads options and prints.
 
 Exit codes: 0 no errors; 1 the input has errors (or warnings with --strict);
 2 the command was used wrongly (unknown option, no data/ folder here).
@@ -195,7 +196,7 @@ def init(
 ) -> None:
     """Write a new report to start from: report.yaml, two parts with a footnote, an
     indicator file with its appendix, the templates, a README and a CI check."""
-    from .scaffold import NewReport, ScaffoldError, parse_term, write_report
+    from .workflows.new_report import NewReport, ScaffoldError, parse_term, write_report
 
     printer = _printer()
     try:
@@ -228,8 +229,8 @@ def import_(
 ) -> None:
     """Read a report written in Word into a new report folder: headings (by style or by
     their numbers), footnotes, numbered items, comments as remarks; tables kept as rows."""
-    from .pipeline import import_report
-    from .scaffold import ScaffoldError
+    from .workflows.import_report import import_report
+    from .workflows.new_report import ScaffoldError
 
     printer = _printer()
     try:
@@ -302,7 +303,7 @@ def diff(
     """Write build/<name>-so-sanh.docx: the newer draft with its changes from the older one
     as Word tracked changes; and say what changed."""
     from .output import print_not_written, print_written
-    from .pipeline import compare_drafts
+    from .workflows.compare_drafts import compare_drafts
 
     printer = _printer()
     with printer.status("Đang so sánh hai bản dự thảo… (comparing)"):
@@ -354,7 +355,7 @@ def feedback_add(
 ) -> None:
     """Add the comments and tracked changes of returned copies to feedback/<round>.yaml,
     each placed where its passage is now. Adding a copy twice adds nothing."""
-    from .pipeline import feedback_add as run_add
+    from .workflows.comment_round import feedback_add as run_add
 
     paths = _paths(data, templates)
     printer = _printer()
@@ -382,7 +383,7 @@ def feedback_list(
     templates: TemplatesOpt = None,
 ) -> None:
     """The register of a round in the terminal, grouped by section, with its counts."""
-    from .pipeline import feedback_document
+    from .workflows.comment_round import feedback_document
     from .writers.terminal import indicator_tables
 
     result, document = feedback_document(_paths(data, templates), round, status, unit)
@@ -411,7 +412,7 @@ def feedback_apply(
     """Write reviewers' tracked changes of plain text into the YAML they came from; list
     those the report computes (figures, numbers, appendix cells) with where to change them."""
     from .output import print_applied
-    from .pipeline import feedback_apply as run_apply
+    from .workflows.comment_round import feedback_apply as run_apply
 
     result = run_apply(_paths(data, templates), [_absolute(c) or c for c in copies or []],
                        round, dry_run)
@@ -451,7 +452,7 @@ def feedback_table(
 ) -> None:
     """Write build/<name>-tong-hop-gop-y.docx: the Bảng tổng hợp, tiếp thu, giải trình."""
     from .output import print_not_written, print_written
-    from .pipeline import feedback_table as run_table
+    from .workflows.comment_round import feedback_table as run_table
 
     result = run_table(_paths(data, templates, out), round)
     printer = _printer()

@@ -3,8 +3,7 @@
 A change is found again in the report as it is now (its anchor, then the words just before
 it), and the printed words are matched to the YAML text that printed them. What the editor
 wrote word for word (a paragraph, an item, a heading's title, a note) is changed there,
-only those words, the file's layout kept: a folded block is wrapped again as the file wraps
-it, from the line of the change on; comments and other lines stay as they are. What the
+only those words, the file's layout kept (writers/yaml_text.py edits the text). What the
 report computes (a figure from {{ … }}, a heading's or an item's number, a note's number,
 an appendix cell) is not written: the change is listed with where to make it instead.
 """
@@ -12,16 +11,14 @@ an appendix cell) is not written: the change is listed with where to make it ins
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from .. import ast
 from ..markup import ESCAPE, escape
 from ..record import Record
+from ..writers.yaml_text import Refused, YamlText
 from .mapping import Index
 
 
@@ -99,11 +96,20 @@ def _apply(change: Change, index: Index, read: Any, plan: Plan) -> str | None:
     if text is None:
         text = read(name)
         plan.originals[name] = text
-    edited = _ScalarEditor(text).edit(node.source, "title" if isinstance(node, ast.Heading)
-                                      else "text", printed, at, change.old, change.new)
-    if isinstance(edited, str) and edited.startswith("\0"):
-        return edited[1:]
-    plan.texts[name] = edited
+    yaml_text = YamlText(text)
+    key = "title" if isinstance(node, ast.Heading) else "text"
+    value = yaml_text.value_at(node.source.line, node.source.column, key)
+    if value is None:
+        return "its YAML text was not found where the report says it is written"
+    where = _template_position(value, printed, at, len(change.old))
+    if isinstance(where, str):
+        return where
+    # a reviewer's words are text: no mark, note or template
+    edited = yaml_text.replaced(node.source.line, node.source.column, key, *where,
+                                escape(change.new))
+    if isinstance(edited, Refused):
+        return edited.reason
+    plan.texts[name] = edited.text
     return None
 
 
@@ -125,109 +131,6 @@ def _locate(printed: str, before: str, old: str) -> int | None:
 
 _NOT_LITERAL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\\[\\*^\[]|\[\^[^\]]*\]|\*\*|\*|\^",
                           re.DOTALL)
-
-
-class _ScalarEditor:
-    """One YAML file's text, and the scalars in it by where they are written."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-    def edit(self, source: Any, key: str, printed: str, at: int, old: str,
-             new: str) -> str:
-        """The file with the scalar at `source` changed; a reason (after "\\0") if not."""
-        scalar = self._scalar(source.line, source.column, key)
-        if scalar is None:
-            return "\0its YAML text was not found where the report says it is written"
-        value = scalar.value
-        where = _template_position(value, printed, at, len(old))
-        if isinstance(where, str):
-            return "\0" + where
-        start, end = where
-        written = escape(new)  # a reviewer's words are text: no mark, note or template
-        changed = value[:start] + written + value[end:]
-        return self._rewritten(scalar, changed, (start, end, start + len(written)))
-
-    def _scalar(self, line: int, column: int, key: str) -> Any:
-        """The scalar of the node written at line:column: the node itself, or the value of
-        the key there, or its `key` (text, title) if that is a mapping."""
-        for node, key_node in _walk(self.root, None):
-            mark = (key_node or node).start_mark
-            if (mark.line + 1, mark.column + 1) != (line, column) and \
-                    (node.start_mark.line + 1, node.start_mark.column + 1) != (line, column):
-                continue
-            if isinstance(node, yaml.ScalarNode):
-                return node
-            if isinstance(node, yaml.MappingNode):
-                for k, v in node.value:
-                    if k.value == key and isinstance(v, yaml.ScalarNode):
-                        return v
-        return None
-
-    def _rewritten(self, scalar: Any, value: str, edit: tuple[int, int, int]) -> str:
-        text = self.text
-        start, end = scalar.start_mark.index, scalar.end_mark.index
-        if scalar.style in (">", "|"):
-            return text[:start] + self._block(scalar, value, edit) + text[end:]
-        if scalar.style == "'":
-            written = "'" + value.replace("'", "''") + "'"
-        elif scalar.style == '"' or not _plain_safe(value):
-            written = json.dumps(value, ensure_ascii=False)
-        else:
-            written = value
-        return text[:start] + written + text[end:]
-
-    def _block(self, scalar: Any, value: str, edit: tuple[int, int, int]) -> str:
-        """A block scalar written again: its indicator line as it was; a literal block line
-        for line; a folded one wrapped as the file wraps it, only the lines the change
-        moves."""
-        original = self.text[scalar.start_mark.index:scalar.end_mark.index]
-        header, _, body = original.partition("\n")
-        content = body.rstrip("\n")
-        trailing = body[len(content):]
-        lines = content.split("\n")
-        indent = len(lines[0]) - len(lines[0].lstrip())
-        pad = " " * indent
-        if scalar.style == "|":
-            return header + "\n" + "\n".join(pad + line if line else line
-                                            for line in value.split("\n")) + trailing
-        return header + "\n" + "\n".join(_refolded(lines, pad, value, edit)) + trailing
-
-
-def _refolded(lines: list[str], pad: str, value: str, edit: tuple[int, int, int]) -> list[str]:
-    """The lines of a folded block holding `value`: those before the change as they were,
-    the changed ones wrapped to the file's width, and, once a wrapped line ends where an
-    old one did, the old ones again."""
-    start, old_end, new_end = edit  # the change in the old value: start..old_end; new: ..new_end
-    shift = new_end - old_end
-    widths = sorted(len(line) for line in lines[:-1]) or [100]
-    width = max(widths[len(widths) // 2], 60) - len(pad)  # the file's usual width
-    ends, offset = [], 0  # where each old line ends in the old value
-    for line in lines:
-        offset += len(line.strip()) + 1
-        ends.append(offset - 1)
-    first = next((i for i, end in enumerate(ends) if end >= start), len(lines) - 1)
-    begin = ends[first - 1] + 1 if first else 0
-    out = lines[:first]
-    position = begin
-    for line in _wrap(value[begin:], width):
-        out.append(pad + line)
-        position += len(line) + 1
-        end = position - 1
-        if end > new_end and end - shift in ends:  # back in step with the old lines
-            return out + lines[ends.index(end - shift) + 1:]
-    return out
-
-
-def _walk(node: Any, key: Any) -> Any:
-    yield node, key
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            yield from _walk(v, k)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            yield from _walk(item, None)
 
 
 def _template_position(value: str, printed: str, at: int,
@@ -284,37 +187,3 @@ def _data_of(expression: str) -> str | None:
     if found:
         return f"the figures of '{found.group(1)}' in data/actuals/ and the indicator file"
     return None
-
-
-def _plain_safe(value: str) -> bool:
-    """A value that YAML reads back as the same text when written plain."""
-    if not value or value != value.strip() or "\n" in value or ": " in value or " #" in value:
-        return False
-    if value[0] in "!&*[]{}|>'\"%@`#,?:-":
-        return False
-    try:
-        return yaml.safe_load(f"k: {value}") == {"k": value}
-    except yaml.YAMLError:
-        return False
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Words into lines of at most `width` characters (a longer word on its own line); a
-    {{ … }} is not broken."""
-    words: list[str] = []
-    for word in text.split(" "):
-        if words and words[-1].count("{{") > words[-1].count("}}"):
-            words[-1] += " " + word  # inside a template: one word
-        else:
-            words.append(word)
-    lines: list[str] = []
-    line = ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        lines.append(line)
-    return lines

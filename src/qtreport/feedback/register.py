@@ -8,11 +8,18 @@ adding the same copy again adds nothing (an entry's id is a digest of what it sa
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..record import Record
+from ..validate.models import PENDING
 from .mapping import Entry
+
+if TYPE_CHECKING:
+    from ..diagnostics import Findings
+    from ..readers.yaml import SourceFile
+    from ..validate.models import FeedbackRegister
 
 DEFAULT_ROUND = "vong-1"
 HEADER = """\
@@ -61,7 +68,7 @@ def entry_yaml(entry: Entry) -> str:
     for key in ("file", "line", "anchor", "copy", "carried", "unplaced"):
         if getattr(entry, key) is not None:
             fields[key] = getattr(entry, key)
-    fields["status"] = "chưa xử lý"
+    fields["status"] = PENDING
     fields["response"] = ""
     text = yaml.dump([fields], Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                      width=100, default_flow_style=False)
@@ -79,3 +86,25 @@ def append_entries(path: Path, round_name: str, entries: list[Entry]) -> None:
     if before and not before.endswith("\n"):
         before += "\n"
     write_atomic(path, (before + "".join(entry_yaml(e) for e in entries)).encode("utf-8"))
+
+
+class LoadedRegister(Record):
+    """A register as read: its text and positions, and what it says."""
+
+    source: SourceFile
+    register: FeedbackRegister
+
+
+def load_register(target: Path, name: str, folder: Path,
+                  findings: Findings) -> LoadedRegister | None:
+    """feedback/<round>.yaml loaded and validated; None, with the findings, if it cannot
+    be (the caller says what that means for it: no register yet, or one to fix)."""
+    from ..readers.yaml import load_file
+    from ..validate.models import FeedbackRegister
+    from ..validate.schema import validate_model
+
+    loaded = load_file(target, name, findings, inside=folder)
+    register = validate_model(loaded, FeedbackRegister, findings) if loaded else None
+    if loaded is None or register is None:
+        return None
+    return LoadedRegister(loaded, register)

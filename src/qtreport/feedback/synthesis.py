@@ -14,7 +14,7 @@ from typing import Literal
 
 from .. import ast
 from ..diagnostics import SourceRef
-from ..validate.models import FeedbackEntry
+from ..validate.models import EXPLAINED, PENDING, TAKEN_IN, TAKEN_IN_PART, FeedbackEntry
 from .mapping import Index, section_of
 
 Align = Literal["left", "center", "right"]
@@ -31,7 +31,7 @@ def summary_line(entries: Sequence[FeedbackEntry]) -> str:
     statuses = Counter(entry.status for entry in entries)
     units = len({entry.unit for entry in entries})
     counts = ", ".join(f"{status} {statuses[status]}" for status in
-                       ("tiếp thu", "tiếp thu một phần", "giải trình", "chưa xử lý"))
+                       (TAKEN_IN, TAKEN_IN_PART, EXPLAINED, PENDING))
     return f"{len(entries)} ý kiến của {units} cơ quan, đơn vị; {counts}."
 
 

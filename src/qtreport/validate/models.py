@@ -542,8 +542,11 @@ class SpellingAllowList(InputModel):
 
 # -- feedback/<round>.yaml: the register of the comment round --------------------------------
 
-STATUSES = ("chưa xử lý", "tiếp thu", "tiếp thu một phần", "giải trình")
-STATUSES_NEEDING_RESPONSE = ("tiếp thu một phần", "giải trình")  # the team says why
+# An entry's status, as the synthesis table names them
+PENDING, TAKEN_IN, TAKEN_IN_PART, EXPLAINED = ("chưa xử lý", "tiếp thu", "tiếp thu một phần",
+                                               "giải trình")
+STATUSES = (PENDING, TAKEN_IN, TAKEN_IN_PART, EXPLAINED)
+STATUSES_NEEDING_RESPONSE = (TAKEN_IN_PART, EXPLAINED)  # the team says why
 FeedbackKind = Literal["comment", "insertion", "deletion", "replacement"]
 Day = Text | datetime.date  # YAML reads an unquoted 2026-11-20 as a date
 

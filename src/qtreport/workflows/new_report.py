@@ -114,7 +114,7 @@ def _starter(name: str) -> str:
 
 
 def _write(path: Path, text: str) -> Path:
-    from .write import write_atomic
+    from ..write import write_atomic
 
     write_atomic(path, text.encode("utf-8"))
     return path
