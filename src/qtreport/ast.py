@@ -168,7 +168,7 @@ def joined_remarks(remarks: Sequence[Remark]) -> Remark | None:
     return Remark("\n".join(r.text for r in remarks), next((r.by for r in remarks if r.by), None))
 
 
-class Heading(Record):
+class Heading(Record, kw_only=True):
     depth: int  # 0 = part (Phần thứ nhất), 1 = I., 2 = 1., 3 = 1.1., 4 = 1.1.1., 5 = a.
     label: str
     title: Inlines
@@ -179,7 +179,7 @@ class Heading(Record):
     label_was: str | None = None  # a revision renumbers it: the label it had
 
 
-class Paragraph(Record):
+class Paragraph(Record, kw_only=True):
     content: Inlines
     source: SourceRef
     anchor: str
@@ -188,7 +188,7 @@ class Paragraph(Record):
     change: Change = None  # a revision adds or takes out the whole paragraph
 
 
-class ListItem(Record):
+class ListItem(Record, kw_only=True):
     """A numbered item "(1) …": the label goes before its first paragraph."""
 
     label: str
@@ -203,7 +203,7 @@ class ListItem(Record):
     worded_from: str | None = None
 
 
-class Page(Record):
+class Page(Record, kw_only=True):
     """The page of a section of the document, in millimetres."""
 
     width_mm: float
@@ -226,7 +226,7 @@ class SectionBreak(Record):
     page: Page
 
 
-class Cell(Record):
+class Cell(Record, kw_only=True):
     text: str
     colspan: int = 1
     rowspan: int = 1  # in a header: the cell covers the header rows below it too
@@ -237,7 +237,7 @@ class Cell(Record):
     content: tuple[Inline, ...] | None = None  # a revision's words, where they differ from text
 
 
-class Row(Record):
+class Row(Record, kw_only=True):
     """A table row; a cell spanning rows from above takes no place in the rows below."""
 
     cells: tuple[Cell, ...]
@@ -254,7 +254,7 @@ class Tally(Record):
     as_of: int | None = None  # while the term runs: the year the count stands at
 
 
-class Table(Record):
+class Table(Record, kw_only=True):
     """A table with its title lines (an appendix; the synthesis of comments): header rows
     repeat on every page."""
 
@@ -332,7 +332,7 @@ def column_headers(table: Table) -> list[str]:
 Block = Heading | Paragraph | ListItem | SectionBreak | Table
 
 
-class Note(Record):
+class Note(Record, kw_only=True):
     number: int
     id: str | None  # the footnote's id in the YAML; None for an inline ^[…] note
     paragraphs: tuple[Paragraph, ...]
@@ -399,7 +399,7 @@ def _notes_of(document: Document, paragraph: Paragraph, part: Heading | None,
 # -- the document ---------------------------------------------------------------------------
 
 
-class Meta(Record):
+class Meta(Record, kw_only=True):
     """data/report.yaml: who issues the report, its titles; the document's properties."""
 
     issuer: str
@@ -416,7 +416,7 @@ class Meta(Record):
     commit: str | None = None  # the git commit they were checked out at, if any
 
 
-class Style(Record):
+class Style(Record, kw_only=True):
     """A paragraph or character style of templates/styles.yaml."""
 
     id: str
@@ -439,7 +439,7 @@ class Style(Record):
     source: SourceRef | None = None  # None: a style the writer adds where the sheet has none
 
 
-class Presentation(Record):
+class Presentation(Record, kw_only=True):
     """How the document looks: the first section's page, the font, the language, the
     styles. (Later sections bring their own page in a SectionBreak.)"""
 
@@ -458,7 +458,7 @@ class Revision(Record):
     date: str  # ISO 8601, e.g. 2026-11-20T09:00:00Z
 
 
-class Document(Record):
+class Document(Record, kw_only=True):
     meta: Meta
     presentation: Presentation
     front: tuple[Paragraph, ...]  # the first page's block, above Phần thứ nhất

@@ -201,7 +201,7 @@ def init(
     printer = _printer()
     try:
         first, last = parse_term(term)
-        report = NewReport(issuer, first, last, as_of or last)
+        report = NewReport(issuer=issuer, base=first, last=last, as_of=as_of or last)
         written = write_report(folder, report, force)
     except ScaffoldError as err:
         _printer(stderr=True).line(("Không tạo được báo cáo mới", "red"), f" ({err})")

@@ -18,7 +18,7 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Rule:
     """One kind of finding, as ruff has rules: its code, name and severity, and the words
     `--explain` and docs/findings.md show. Instances live in rules.py."""
@@ -48,7 +48,7 @@ class SourceRef:
         return f"{self.file}:{self.line}"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, kw_only=True)
 class Finding:
     """One problem in the input, located at file:line."""
 
@@ -90,8 +90,17 @@ class Findings:
                hint: str = "", words: str = "") -> None:
         """A finding of `rule` at `where`; its severity is the rule's. `words`: the printed
         words it is about (placed later at their own line and column)."""
-        finding = Finding(where.file, where.line, rule.code, rule.severity, message,
-                          message_en, hint or rule.hint, where.column, words)
+        finding = Finding(
+            file=where.file,
+            line=where.line,
+            code=rule.code,
+            severity=rule.severity,
+            message=message,
+            message_en=message_en,
+            hint=hint or rule.hint,
+            column=where.column,
+            words=words,
+        )
         if finding not in self._seen:  # the same mistake met twice is reported once
             self._seen.add(finding)
             self.items.append(finding)

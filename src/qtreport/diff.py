@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from . import ast
@@ -26,7 +26,7 @@ SIMILAR = 0.5  # paragraphs this alike are one paragraph edited, not one out and
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
 
-class FigureChange(Record):
+class FigureChange(Record, kw_only=True):
     """A cell of an appendix that changed: the indicator's row, the column, old → new."""
 
     table: str
@@ -36,7 +36,7 @@ class FigureChange(Record):
     new: str
 
 
-class Summary(Record):
+class Summary(Record, kw_only=True):
     sections: tuple[str, ...]  # the headings under which something changed
     paragraphs: tuple[int, int, int]  # added, removed, edited
     notes: tuple[int, int, int]
@@ -47,11 +47,17 @@ class Summary(Record):
 def compare(old: ast.Document, new: ast.Document,
             revision: ast.Revision) -> tuple[ast.Document, Summary]:
     """The newer draft, its changes from the older tracked; and what changed."""
-    comparison = _Comparison(old, new)
+    comparison = _Comparison(old=old, new=new)
     front = tuple(comparison.paragraphs(old.front, new.front))
     body = tuple(comparison.blocks(old.body, new.body))
-    document = ast.Document(new.meta, new.presentation, front, body, tuple(comparison.notes),
-                            revision)
+    document = ast.Document(
+        meta=new.meta,
+        presentation=new.presentation,
+        front=front,
+        body=body,
+        notes=tuple(comparison.notes),
+        revision=revision,
+    )
     return document, comparison.summary()
 
 
@@ -78,7 +84,7 @@ def _tokens(content: ast.Inlines, notes: Sequence[ast.Note]) -> list[_Token]:
     return out
 
 
-@dataclass
+@dataclass(kw_only=True)
 class _Comparison:
     old: ast.Document
     new: ast.Document
@@ -92,8 +98,13 @@ class _Comparison:
 
     def summary(self) -> Summary:
         p, n = self.counts["paragraphs"], self.counts["notes"]
-        return Summary(tuple(dict.fromkeys(self.sections)), (p[0], p[1], p[2]),
-                       (n[0], n[1], n[2]), tuple(self.figures), tuple(self.quoting))
+        return Summary(
+            sections=tuple(dict.fromkeys(self.sections)),
+            paragraphs=(p[0], p[1], p[2]),
+            notes=(n[0], n[1], n[2]),
+            figures=tuple(self.figures),
+            quoting=tuple(self.quoting),
+        )
 
     def _changed(self) -> None:
         if self._heading:
@@ -144,17 +155,17 @@ class _Comparison:
         for index in range(max(len(old.paragraphs), len(new.paragraphs))):
             if index >= len(new.paragraphs):
                 gone = old.paragraphs[index]
-                yield ast.Paragraph(self.whole(gone.content, "deleted", self.old.notes),
-                                    gone.source, gone.anchor, change="deleted")
+                yield ast.Paragraph(content=self.whole(gone.content, "deleted", self.old.notes),
+                                    source=gone.source, anchor=gone.anchor, change="deleted")
             elif index >= len(old.paragraphs):
                 added = new.paragraphs[index]
-                yield ast.Paragraph(self.whole(added.content, "inserted", self.new.notes),
-                                    added.source, added.anchor, change="inserted")
+                yield ast.Paragraph(content=self.whole(added.content, "inserted", self.new.notes),
+                                    source=added.source, anchor=added.anchor, change="inserted")
             else:
                 content, _ = self.words(old.paragraphs[index].content,
                                         new.paragraphs[index].content)
-                yield ast.Paragraph(content, new.paragraphs[index].source,
-                                    new.paragraphs[index].anchor)
+                yield ast.Paragraph(content=content, source=new.paragraphs[index].source,
+                                    anchor=new.paragraphs[index].anchor)
 
     def _whole_note(self, note: ast.Note | None, change: ast.Change) -> ast.Note | None:
         if note is None:
@@ -162,14 +173,25 @@ class _Comparison:
         self.counts["notes"][0 if change == "inserted" else 1] += 1
         self._changed()
         notes = self.new.notes if change == "inserted" else self.old.notes
-        paragraphs = tuple(ast.Paragraph(self.whole(p.content, change, notes), p.source,
-                                         p.anchor) for p in note.paragraphs)
+        paragraphs = tuple(
+            ast.Paragraph(
+                content=self.whole(p.content, change, notes), source=p.source, anchor=p.anchor
+            )
+            for p in note.paragraphs
+        )
         return self._numbered(note, paragraphs, change)
 
     def _numbered(self, note: ast.Note, paragraphs: tuple[ast.Paragraph, ...],
                   change: ast.Change) -> ast.Note:
-        numbered = ast.Note(len(self.notes) + 1, note.id, paragraphs, note.source, note.anchor,
-                            note.remark, change)
+        numbered = ast.Note(
+            number=len(self.notes) + 1,
+            id=note.id,
+            paragraphs=paragraphs,
+            source=note.source,
+            anchor=note.anchor,
+            remark=note.remark,
+            change=change,
+        )
         self.notes.append(numbered)
         return numbered
 
@@ -205,23 +227,21 @@ class _Comparison:
             self._heading = f"{new.label} {_one_line(ast.plain(new.title))}"
             title, changed = self.words(old.title, new.title)
             self._count(changed)
-            yield ast.Heading(new.depth, new.label, title, new.source, new.anchor, new.remark,
-                              label_was=old.label if old.label != new.label else None)
+            yield replace(new, title=title,
+                          label_was=old.label if old.label != new.label else None)
         elif isinstance(new, ast.Paragraph) and isinstance(old, ast.Paragraph):
             content, changed = self.words(old.content, new.content)
             self._count(changed)
             if changed and same_source:
                 self.quoting.append(_excerpt(ast.plain(new.content), self._heading))
-            yield ast.Paragraph(content, new.source, new.anchor, new.remark, new.style)
+            yield replace(new, content=content)
         elif isinstance(new, ast.ListItem) and isinstance(old, ast.ListItem):
             paragraphs = []
             for block in self.blocks(old.paragraphs, new.paragraphs):
                 assert isinstance(block, ast.Paragraph)
                 paragraphs.append(block)
-            yield ast.ListItem(new.label, tuple(paragraphs), new.source, new.anchor,
-                               new.remark,
-                               label_was=old.label if old.label != new.label else None,
-                               worded_from=new.worded_from)
+            yield replace(new, paragraphs=tuple(paragraphs),
+                          label_was=old.label if old.label != new.label else None)
         elif isinstance(new, ast.Table) and isinstance(old, ast.Table):
             yield self._table(old, new)
         else:  # a section break, or blocks of two kinds: the one out, the other in
@@ -249,18 +269,15 @@ class _Comparison:
             self._heading = f"{block.label} {_one_line(ast.plain(block.title))}"
             self.counts["paragraphs"][index] += 1
             self._changed()
-            return ast.Heading(block.depth, block.label, self.whole(block.title, change, notes),
-                               block.source, block.anchor, block.remark, change)
+            return replace(block, title=self.whole(block.title, change, notes), change=change)
         if isinstance(block, ast.Paragraph):
             self.counts["paragraphs"][index] += 1
             self._changed()
-            return ast.Paragraph(self.whole(block.content, change, notes), block.source,
-                                 block.anchor, block.remark, block.style, change)
+            return replace(block, content=self.whole(block.content, change, notes),
+                           change=change)
         if isinstance(block, ast.ListItem):
             paragraphs = tuple(self._whole_block(p, change, notes) for p in block.paragraphs)
-            return ast.ListItem(block.label, paragraphs, block.source,  # type: ignore[arg-type]
-                                block.anchor, block.remark, change,
-                                worded_from=block.worded_from)
+            return replace(block, paragraphs=paragraphs, change=change)  # type: ignore[arg-type]
         if isinstance(block, ast.Table):
             rows = tuple(_whole_row(row, change) for row in block.rows)
             header = tuple(_whole_row(row, change) for row in block.header)
@@ -303,32 +320,29 @@ class _Comparison:
                                         (ast.Text(after.text),) if after.text else ())
                 cells.append(_with_content(after, content))
                 name = next((c.text for c in new.cells[1:3] if c.text), "")
-                self.figures.append(FigureChange(table, name, headers[column]
+                self.figures.append(FigureChange(table=table, row=name, column=headers[column]
                                                  if column < len(headers) else "",
-                                                 before.text, after.text))
+                                                 old=before.text, new=after.text))
                 self._heading = table
                 self._changed()
             column += after.colspan
-        yield ast.Row(tuple(cells), new.source, new.anchor)
+        yield ast.Row(cells=tuple(cells), source=new.source, anchor=new.anchor)
 
 
 def _whole_row(row: ast.Row, change: ast.Change) -> ast.Row:
     wrapper = ast.Inserted if change == "inserted" else ast.Deleted
     cells = tuple(_with_content(cell, (wrapper((ast.Text(cell.text),)),) if cell.text else ())
                   for cell in row.cells)
-    return ast.Row(cells, row.source, row.anchor, change)
+    return replace(row, cells=cells, change=change)
 
 
 def _with_content(cell: ast.Cell, content: ast.Inlines) -> ast.Cell:
-    return ast.Cell(cell.text, cell.colspan, cell.rowspan, cell.bold, cell.italic, cell.align,
-                    cell.indent, content)
+    return replace(cell, content=content)
 
 
 def _table_like(table: ast.Table, header: tuple[ast.Row, ...],
                 rows: tuple[ast.Row, ...]) -> ast.Table:
-    return ast.Table(table.number, table.heading, table.subheading, table.rule,
-                     table.widths_mm, header, rows, table.font_size, table.source, table.anchor,
-                     table.tally)
+    return replace(table, header=header, rows=rows)
 
 
 # -- aligning blocks --------------------------------------------------------------------------

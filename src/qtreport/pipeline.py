@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .validate.models import FeedbackRegister
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Paths:
     root: Path  # the repository: every file is named relative to it
     data: Path
@@ -33,15 +33,16 @@ class Paths:
     @classmethod
     def at(cls, root: Path, data: Path | None = None, templates: Path | None = None,
            out: Path | None = None) -> Paths:
-        return cls(root, data or root / "data", templates or root / "templates",
-                   out or root / "build", root / "feedback")
+        return cls(root=root, data=data or root / "data",
+                   templates=templates or root / "templates", out=out or root / "build",
+                   feedback=root / "feedback")
 
     def name(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) \
             else str(path)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Result:
     findings: Findings = field(default_factory=Findings)
     document: ast.Document | None = None  # the document tree, when there are no errors

@@ -9,7 +9,10 @@ A record is a frozen dataclass written as a plain class on this base:
         remark: str | None = None
 
 Each subclass is made a dataclass (`dataclasses.fields`, `replace` work on it) whose fields
-cannot be set once made; mypy and editors know its constructor through PEP 681.
+cannot be set once made; mypy and editors know its constructor through PEP 681. A record of
+four fields or more is made with keywords only (`class Entry(Record, kw_only=True)`: a
+test holds every such class to it), so that inserting a field can never shift the values
+of a construction written by position.
 
 Why not `@dataclass(frozen=True)` on each: Python compiles a dataclass's generated methods
 anew at every start, six of them per frozen class, and qtreport has some forty record
@@ -30,12 +33,12 @@ class Record:
     __slots__ = ()
     __match_args__: tuple[str, ...] = ()  # the fields, in order (set by dataclass)
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
+    def __init_subclass__(cls, kw_only: bool = False, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "__doc__" not in cls.__dict__ or cls.__doc__ is None:
             cls.__doc__ = cls.__name__  # else dataclass asks inspect for a signature
         dataclasses.dataclass(init=False, repr=False, eq=False, match_args=True)(cls)
-        cls.__init__ = _init_of(cls)  # type: ignore[method-assign]
+        cls.__init__ = _init_of(cls, kw_only)  # type: ignore[method-assign]
 
     def _fields(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.__match_args__)
@@ -59,8 +62,9 @@ class Record:
         raise dataclasses.FrozenInstanceError(f"cannot delete field '{name}'")
 
 
-def _init_of(cls: type) -> Any:
-    """The class's __init__: its fields as parameters, in order, with their defaults."""
+def _init_of(cls: type, kw_only: bool) -> Any:
+    """The class's __init__: its fields as parameters, in order, with their defaults;
+    keywords only if `kw_only`."""
     fields = dataclasses.fields(cls)
     defaults: dict[str, Any] = {"__set": object.__setattr__}
     parameters = []
@@ -73,7 +77,8 @@ def _init_of(cls: type) -> Any:
             defaults[f"__default_{field.name}"] = field.default
             parameters.append(f"{field.name}=__default_{field.name}")
     body = "".join(f"\n    __set(self, {f.name!r}, {f.name})" for f in fields) or "\n    pass"
-    source = f"def __init__(self, {', '.join(parameters)}):{body}"
+    star = ["*"] if kw_only and parameters else []
+    source = f"def __init__(self, {', '.join([*star, *parameters])}):{body}"
     namespace: dict[str, Any] = {}
     exec(source, defaults, namespace)
     init = namespace["__init__"]

@@ -26,7 +26,7 @@ from .outline import OutlineBlock, outline
 from .targets import plan_lists
 
 
-class FrontLine(Record):
+class FrontLine(Record, kw_only=True):
     """A paragraph of the first page's block (templates/front-matter.yaml)."""
 
     style: str
@@ -35,7 +35,7 @@ class FrontLine(Record):
     anchor: str
 
 
-class Computed(Record):
+class Computed(Record, kw_only=True):
     meta: ReportMeta
     front: tuple[FrontLine, ...]
     blocks: tuple[OutlineBlock, ...]
@@ -48,8 +48,15 @@ class Computed(Record):
 def compute(validated: Validated, findings: Findings) -> Computed:
     anchors = Anchors()
     report = validated.report
-    front = tuple(FrontLine(line.style, line.text, line.src, anchors.of_text(FRONT, line.text))
-                  for line in (validated.front_matter.root if validated.front_matter else []))
+    front = tuple(
+        FrontLine(
+            style=line.style,
+            template=line.text,
+            src=line.src,
+            anchor=anchors.of_text(FRONT, line.text),
+        )
+        for line in (validated.front_matter.root if validated.front_matter else [])
+    )
     notes = FootnoteNumbering(report.parts, report.closing, anchors, findings)
     blocks = outline(report, notes, anchors, findings, plan_lists(validated.plan),
                      validated.plan.src.file if validated.plan is not None else None)
@@ -57,5 +64,12 @@ def compute(validated: Validated, findings: Findings) -> Computed:
     data = validated.indicators
     results = compute_indicators(data.targets, data.actuals, data.as_of, anchors, findings) \
         if data is not None else None
-    return Computed(report.meta, front, blocks, tuple(notes.notes), results,
-                    data.layouts if data is not None else {}, validated.stylesheet)
+    return Computed(
+        meta=report.meta,
+        front=front,
+        blocks=blocks,
+        notes=tuple(notes.notes),
+        indicators=results,
+        layouts=data.layouts if data is not None else {},
+        stylesheet=validated.stylesheet,
+    )

@@ -63,7 +63,7 @@ class Tally(Record):
     counted: int
 
 
-class IndicatorResult(Record):
+class IndicatorResult(Record, kw_only=True):
     indicator: Indicator
     label: str  # "1", "10.1"; "" for a "Trong đó" row
     depth: int  # 0 numbered row, 1 part, 2 part of a part
@@ -93,7 +93,7 @@ class IndicatorResult(Record):
         return self.figure(f"value_{year}").value
 
 
-class Row(Record):
+class Row(Record, kw_only=True):
     """One row of an appendix table: a group title (I, II …) or an indicator."""
 
     src: SourceRef
@@ -103,7 +103,7 @@ class Row(Record):
     result: IndicatorResult | None = None
 
 
-class AppendixResult(Record):
+class AppendixResult(Record, kw_only=True):
     number: int
     title: str
     layout: str
@@ -113,7 +113,7 @@ class AppendixResult(Record):
     anchor: str
 
 
-class IndicatorResults(Record):
+class IndicatorResults(Record, kw_only=True):
     file: str  # the indicator file, as findings name it
     resolution: str
     base_year: int
@@ -132,10 +132,17 @@ def compute_indicators(targets: TargetsFile, actuals: dict[int, ActualsFile], as
     for figure in targets.figures:
         builder.walk(figure, "", 1, None)
     _Checks(builder.results, sorted(actuals), targets.last_year, findings).run()
-    return IndicatorResults(targets.src.file, targets.resolution, targets.base_year,
-                            targets.last_year, as_of,
-                            frozenset(year for year, file in actuals.items() if file.estimate),
-                            builder.results, appendices, _tally(builder.results.values()))
+    return IndicatorResults(
+        file=targets.src.file,
+        resolution=targets.resolution,
+        base_year=targets.base_year,
+        last_year=targets.last_year,
+        as_of=as_of,
+        estimates=frozenset(year for year, file in actuals.items() if file.estimate),
+        by_id=builder.results,
+        appendices=appendices,
+        tally=_tally(builder.results.values()),
+    )
 
 
 def _tally(results: Iterable[IndicatorResult]) -> Tally:
@@ -157,7 +164,7 @@ class _Builder:
         rows: list[Row] = []
         counter = 0
         for g, group in enumerate(appendix.groups, start=1):
-            rows.append(Row(group.src, self.anchors.of_text(GROUP_ROW, group.title),
+            rows.append(Row(src=group.src, anchor=self.anchors.of_text(GROUP_ROW, group.title),
                             group_label=roman(g), group_title=group.title))
             for indicator in group.indicators:
                 counter += 1
@@ -166,8 +173,15 @@ class _Builder:
             counter += 1
             rows.extend(self.walk(indicator, str(counter), 0, None))
         results = [row.result for row in rows if row.result is not None]
-        return AppendixResult(number, appendix.title, appendix.layout, tuple(rows),
-                              _tally(results), appendix.src, table_anchor)
+        return AppendixResult(
+            number=number,
+            title=appendix.title,
+            layout=appendix.layout,
+            rows=tuple(rows),
+            tally=_tally(results),
+            src=appendix.src,
+            anchor=table_anchor,
+        )
 
     def walk(self, indicator: Indicator, label: str, depth: int,
              parent: IndicatorResult | None) -> list[Row]:
@@ -175,7 +189,7 @@ class _Builder:
         "Trong đó" part it is."""
         result = self.result(indicator, label, depth, parent)
         self.results[indicator.id] = result
-        rows = [Row(indicator.src, result.anchor, result=result)]
+        rows = [Row(src=indicator.src, anchor=result.anchor, result=result)]
         for i, child in enumerate(indicator.indicators, start=1):
             rows.extend(self.walk(child, f"{label}.{i}", depth, None))
         for child in indicator.parts:
@@ -199,8 +213,19 @@ class _Builder:
             assessment, needed = progress(indicator, entered, figure, self.term)
         else:
             assessment, needed = assess(indicator, entered, computed, base, last), None
-        return IndicatorResult(indicator, label, depth, entered, computed, assessment, needed,
-                               counted, is_heading, kind, self.anchors.of_name(ROW, indicator.id))
+        return IndicatorResult(
+            indicator=indicator,
+            label=label,
+            depth=depth,
+            entered=entered,
+            computed=computed,
+            assessment=assessment,
+            needed=needed,
+            counted=counted,
+            is_heading=is_heading,
+            kind=kind,
+            anchor=self.anchors.of_name(ROW, indicator.id),
+        )
 
 
 class _Figures:

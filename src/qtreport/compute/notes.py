@@ -38,7 +38,7 @@ class NoteParagraph(Record):
     anchor: str
 
 
-class NumberedNote(Record):
+class NumberedNote(Record, kw_only=True):
     number: int
     id: str | None  # None for an inline ^[…] note
     paragraphs: tuple[NoteParagraph, ...]
@@ -53,7 +53,7 @@ class _Definition:
         self.number = 0  # 0 until referenced
 
 
-class Marker(Record):
+class Marker(Record, kw_only=True):
     start: int
     end: int
     id: str | None  # None for an inline note
@@ -79,10 +79,12 @@ def find_markers(text: str) -> list[Marker]:
             end = text.find("]", ref)
             if end < 0:
                 raise MarkerError(f"'[^' at character {ref + 1} is never closed with ']'")
-            markers.append(Marker(ref, end + 1, text[ref + 2:end]))
+            markers.append(Marker(start=ref, end=end + 1, id=text[ref + 2:end]))
         else:
             end = _closing_bracket(text, inline + 1)
-            markers.append(Marker(inline, end + 1, None, text[inline + 2:end]))
+            markers.append(
+                Marker(start=inline, end=end + 1, id=None, inline_text=text[inline + 2 : end])
+            )
         pos = markers[-1].end
 
 
@@ -216,7 +218,11 @@ class FootnoteNumbering:
         number = len(self.notes) + 1
         texts = tuple(NoteParagraph(text, where, self.anchors.of_text(PARAGRAPH, text))
                       for text, where in paragraphs)
-        self.notes.append(NumberedNote(number, note_id, texts, src, anchor, remark))
+        self.notes.append(
+            NumberedNote(
+                number=number, id=note_id, paragraphs=texts, src=src, anchor=anchor, remark=remark
+            )
+        )
         return number
 
     def _undefined(self, note_id: str, src: SourceRef, elsewhere: _Definition | None) -> None:

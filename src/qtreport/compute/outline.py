@@ -21,7 +21,7 @@ from .remarks import remark_of
 from .targets import PlanSentence
 
 
-class OutlineHeading(Record):
+class OutlineHeading(Record, kw_only=True):
     depth: int  # 0 = part, 1 = I., 2 = 1., 3 = 1.1., 4 = 1.1.1., 5 = a.
     label: str  # "Phần thứ nhất", "I.", "2.1.", "a."
     title: str
@@ -30,7 +30,7 @@ class OutlineHeading(Record):
     remark: ast.Remark | None = None
 
 
-class OutlineParagraph(Record):
+class OutlineParagraph(Record, kw_only=True):
     template: str  # Jinja source, footnote markers replaced by numbered marks
     notes: tuple[int, ...]  # the footnote numbers, in the order of the text
     src: SourceRef
@@ -38,7 +38,7 @@ class OutlineParagraph(Record):
     remark: ast.Remark | None = None
 
 
-class OutlineItem(Record):
+class OutlineItem(Record, kw_only=True):
     """A numbered item: its first paragraph follows the label."""
 
     label: str  # "(1)", "(1).", "1."
@@ -92,9 +92,9 @@ class _Walker:
 
     def heading(self, depth: int, label: str, section: ReportSection) -> OutlineHeading:
         self.notes.check_title(section.title, section.src)
-        return OutlineHeading(depth, label, section.title, section.src,
-                              self.anchors.of_text(HEADING, section.title),
-                              remark_of(section.remark))
+        return OutlineHeading(depth=depth, label=label, title=section.title, src=section.src,
+                              anchor=self.anchors.of_text(HEADING, section.title),
+                              remark=remark_of(section.remark))
 
     def body(self, blocks: Sequence[Block]) -> Iterator[OutlineBlock]:
         for block in blocks:
@@ -113,9 +113,13 @@ class _Walker:
             remark = remark_of(*remarks)
             paragraphs = tuple(self.paragraph(text, src, None) for text, src in
                                zip(item.paragraphs, item.paragraph_srcs, strict=True))
-            yield OutlineItem(item_label(block.style, number), paragraphs, item.src,
-                              self.anchors.of_text(ITEM, item.paragraphs[0]),
-                              remark)
+            yield OutlineItem(
+                label=item_label(block.style, number),
+                paragraphs=paragraphs,
+                src=item.src,
+                anchor=self.anchors.of_text(ITEM, item.paragraphs[0]),
+                remark=remark,
+            )
         self.last_item = number
 
     def plan_items(self, block: PlanItemList) -> Iterator[OutlineItem]:
@@ -134,16 +138,29 @@ class _Walker:
         number = self.last_item if block.continue_ else 0
         for i, target in enumerate(sentences):
             number += 1
-            paragraph = OutlineParagraph(target.text, (), target.src,
-                                         self.anchors.of_name(PARAGRAPH, target.indicator_id))
-            yield OutlineItem(item_label(block.style, number), (paragraph,), target.src,
-                              self.anchors.of_name(ITEM, target.indicator_id),
-                              remark_of(block.remark) if i == 0 else None,
-                              f"'{target.indicator_id}' in {target.src}")
+            paragraph = OutlineParagraph(
+                template=target.text,
+                notes=(),
+                src=target.src,
+                anchor=self.anchors.of_name(PARAGRAPH, target.indicator_id),
+            )
+            yield OutlineItem(
+                label=item_label(block.style, number),
+                paragraphs=(paragraph,),
+                src=target.src,
+                anchor=self.anchors.of_name(ITEM, target.indicator_id),
+                remark=remark_of(block.remark) if i == 0 else None,
+                worded_from=f"'{target.indicator_id}' in {target.src}",
+            )
         self.last_item = number
 
     def paragraph(self, text: str, src: SourceRef,
                   remark: ast.Remark | None) -> OutlineParagraph:
         template, numbers = self.notes.mark(text, src)
-        return OutlineParagraph(template, numbers, src, self.anchors.of_text(PARAGRAPH, text),
-                                remark)
+        return OutlineParagraph(
+            template=template,
+            notes=numbers,
+            src=src,
+            anchor=self.anchors.of_text(PARAGRAPH, text),
+            remark=remark,
+        )

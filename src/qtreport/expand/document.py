@@ -28,35 +28,57 @@ def expand(computed: Computed, findings: Findings, version: str = "",
     body: list[ast.Block] = []
     for block in computed.blocks:
         if isinstance(block, OutlineHeading):
-            body.append(ast.Heading(block.depth, block.label, plain_inlines(block.title),
-                                    block.src, block.anchor, block.remark))
+            body.append(
+                ast.Heading(
+                    depth=block.depth,
+                    label=block.label,
+                    title=plain_inlines(block.title),
+                    source=block.src,
+                    anchor=block.anchor,
+                    remark=block.remark,
+                )
+            )
         elif isinstance(block, OutlineItem):
-            body.append(ast.ListItem(block.label, tuple(_paragraph(p, findings, context)
-                                                        for p in block.paragraphs),
-                                     block.src, block.anchor, block.remark,
-                                     worded_from=block.worded_from))
+            body.append(
+                ast.ListItem(
+                    label=block.label,
+                    paragraphs=tuple(_paragraph(p, findings, context) for p in block.paragraphs),
+                    source=block.src,
+                    anchor=block.anchor,
+                    remark=block.remark,
+                    worded_from=block.worded_from,
+                )
+            )
         else:
             body.append(_paragraph(block, findings, context))
     body.extend(_appendices(computed, findings))
     notes = tuple(_note(note, findings, context) for note in computed.notes)
-    return ast.Document(_meta(computed.meta, version, commit),
-                        _presentation(computed.stylesheet),
-                        _front(computed.front, computed.meta, findings), tuple(body), notes)
+    return ast.Document(
+        meta=_meta(computed.meta, version, commit),
+        presentation=_presentation(computed.stylesheet),
+        front=_front(computed.front, computed.meta, findings),
+        body=tuple(body),
+        notes=notes,
+    )
 
 
 def _paragraph(block: OutlineParagraph, findings: Findings,
                context: dict[str, Any]) -> ast.Paragraph:
     text = render_template(block.template, block.src, findings, context)
     if text is None:
-        return ast.Paragraph((), block.src, block.anchor, block.remark)
+        return ast.Paragraph(content=(), source=block.src, anchor=block.anchor, remark=block.remark)
     found = tuple(int(m) for m in NOTE_MARK.findall(text))
     if found != block.notes:
         findings.report(rules.MARKER_IN_TEMPLATE_BLOCK, block.src,
                         "dấu chú thích nằm trong biểu thức điều kiện",
                         "a footnote marker is inside {% if %} or {% for %}: "
                         "its footnote would appear a different number of times")
-    return ast.Paragraph(parse_inlines(text, block.src, findings), block.src, block.anchor,
-                         block.remark)
+    return ast.Paragraph(
+        content=parse_inlines(text, block.src, findings),
+        source=block.src,
+        anchor=block.anchor,
+        remark=block.remark,
+    )
 
 
 def _note(note: NumberedNote, findings: Findings, context: dict[str, Any]) -> ast.Note:
@@ -64,9 +86,17 @@ def _note(note: NumberedNote, findings: Findings, context: dict[str, Any]) -> as
     for paragraph in note.paragraphs:
         text = render_template(paragraph.template, paragraph.src, findings, context)
         content = parse_inlines(text, paragraph.src, findings) if text is not None else ()
-        paragraphs.append(ast.Paragraph(content, paragraph.src, paragraph.anchor))
-    return ast.Note(note.number, note.id, tuple(paragraphs), note.src, note.anchor,
-                    note.remark)
+        paragraphs.append(
+            ast.Paragraph(content=content, source=paragraph.src, anchor=paragraph.anchor)
+        )
+    return ast.Note(
+        number=note.number,
+        id=note.id,
+        paragraphs=tuple(paragraphs),
+        source=note.src,
+        anchor=note.anchor,
+        remark=note.remark,
+    )
 
 
 def _front(lines: tuple[FrontLine, ...], meta: ReportMeta,
@@ -79,8 +109,14 @@ def _front(lines: tuple[FrontLine, ...], meta: ReportMeta,
     for line in lines:
         text = render_template(line.template, line.src, findings, fields)
         if text and text.strip():
-            out.append(ast.Paragraph(plain_inlines(text.strip()), line.src, line.anchor,
-                                     style=line.style))
+            out.append(
+                ast.Paragraph(
+                    content=plain_inlines(text.strip()),
+                    source=line.src,
+                    anchor=line.anchor,
+                    style=line.style,
+                )
+            )
     return tuple(out)
 
 
@@ -99,21 +135,64 @@ def _appendices(computed: Computed, findings: Findings) -> list[ast.Block]:
 
 
 def _meta(meta: ReportMeta, version: str, commit: str | None) -> ast.Meta:
-    return ast.Meta(meta.issuer, meta.title, meta.output, meta.src, meta.congress,
-                    meta.subtitle, meta.marker, meta.place, meta.date, meta.keywords,
-                    version, commit)
+    return ast.Meta(
+        issuer=meta.issuer,
+        title=meta.title,
+        output=meta.output,
+        source=meta.src,
+        congress=meta.congress,
+        subtitle=meta.subtitle,
+        marker=meta.marker,
+        place=meta.place,
+        date=meta.date,
+        keywords=meta.keywords,
+        version=version,
+        commit=commit,
+    )
 
 
 def _page(page: PageSetup) -> ast.Page:
-    return ast.Page(page.width_mm, page.height_mm, page.top_mm, page.bottom_mm, page.left_mm,
-                    page.right_mm, page.header_mm, page.footer_mm)
+    return ast.Page(
+        width_mm=page.width_mm,
+        height_mm=page.height_mm,
+        top_mm=page.top_mm,
+        bottom_mm=page.bottom_mm,
+        left_mm=page.left_mm,
+        right_mm=page.right_mm,
+        header_mm=page.header_mm,
+        footer_mm=page.footer_mm,
+    )
 
 
 def _presentation(sheet: StyleSheet) -> ast.Presentation:
-    styles = tuple(ast.Style(style_id, s.name, s.type, s.based_on, s.size, s.bold, s.italic,
-                             s.caps, s.superscript, s.align, s.first_line_mm, s.space_before,
-                             s.space_after, s.line, s.keep_with_next, s.page_break_before,
-                             s.outline, s.src)
-                   for style_id, s in sheet.styles.items())
-    return ast.Presentation(_page(sheet.page), sheet.font, sheet.language, styles, sheet.src,
-                            _page(sheet.appendix_page))
+    styles = tuple(
+        ast.Style(
+            id=style_id,
+            name=s.name,
+            type=s.type,
+            based_on=s.based_on,
+            size=s.size,
+            bold=s.bold,
+            italic=s.italic,
+            caps=s.caps,
+            superscript=s.superscript,
+            align=s.align,
+            first_line_mm=s.first_line_mm,
+            space_before=s.space_before,
+            space_after=s.space_after,
+            line=s.line,
+            keep_with_next=s.keep_with_next,
+            page_break_before=s.page_break_before,
+            outline=s.outline,
+            source=s.src,
+        )
+        for style_id, s in sheet.styles.items()
+    )
+    return ast.Presentation(
+        page=_page(sheet.page),
+        font=sheet.font,
+        language=sheet.language,
+        styles=styles,
+        source=sheet.src,
+        landscape=_page(sheet.appendix_page),
+    )

@@ -25,19 +25,30 @@ def appendix_table(appendix: AppendixResult, layout: AppendixLayout,
     fields = {"number": appendix.number, "title": appendix.title,
               "resolution": results.resolution}
     columns = [_estimated(column, results.estimates) for column in layout.columns]
-    header = tuple(ast.Row(cells, layout.src, f"{appendix.anchor}-h{i}")
+    header = tuple(ast.Row(cells=cells, source=layout.src, anchor=f"{appendix.anchor}-h{i}")
                    for i, cells in enumerate(_header(columns), start=1))
     filled = [False] * len(layout.columns)  # a column some row has a figure or a word in
-    rows = tuple(ast.Row(_cells(row, layout, filled), row.src, row.anchor)
+    rows = tuple(ast.Row(cells=_cells(row, layout, filled), source=row.src, anchor=row.anchor)
                  for row in appendix.rows)
     if any(row.result is not None for row in appendix.rows):
         _report_empty_columns(appendix, layout, results, filled, findings)
-    return ast.Table(appendix.number, layout.heading.format(**fields),
-                     layout.subheading.format(**fields) if layout.subheading else None,
-                     layout.rule, tuple(c.width_mm for c in layout.columns), header, rows,
-                     layout.font_size, appendix.src, appendix.anchor,
-                     ast.Tally(appendix.tally.achieved, appendix.tally.counted,
-                               results.as_of if results.as_of < results.last_year else None))
+    return ast.Table(
+        number=appendix.number,
+        heading=layout.heading.format(**fields),
+        subheading=layout.subheading.format(**fields) if layout.subheading else None,
+        rule=layout.rule,
+        widths_mm=tuple(c.width_mm for c in layout.columns),
+        header=header,
+        rows=rows,
+        font_size=layout.font_size,
+        source=appendix.src,
+        anchor=appendix.anchor,
+        tally=ast.Tally(
+            appendix.tally.achieved,
+            appendix.tally.counted,
+            results.as_of if results.as_of < results.last_year else None,
+        ),
+    )
 
 
 def _report_empty_columns(appendix: AppendixResult, layout: AppendixLayout,
@@ -80,13 +91,13 @@ def _header(columns: list[ColumnDef]) -> list[tuple[ast.Cell, ...]]:
         shares = i > 0 and len(column.header) == 2 and len(columns[i - 1].header) == 2 \
             and columns[i - 1].header[0] == column.header[0]
         if shares:
-            top[-1] = ast.Cell(top[-1].text, colspan=top[-1].colspan + 1, bold=True)
+            top[-1] = ast.Cell(text=top[-1].text, colspan=top[-1].colspan + 1, bold=True)
         else:
             rowspan = 2 if two_levels and len(column.header) == 1 else 1
-            top.append(ast.Cell(column.header[0], rowspan=rowspan, bold=True))
+            top.append(ast.Cell(text=column.header[0], rowspan=rowspan, bold=True))
     if not two_levels:
         return [tuple(top)]
-    bottom = tuple(ast.Cell(c.header[1], bold=True) for c in columns if len(c.header) == 2)
+    bottom = tuple(ast.Cell(text=c.header[1], bold=True) for c in columns if len(c.header) == 2)
     return [tuple(top), bottom]
 
 
@@ -94,9 +105,9 @@ def _cells(row: Row, layout: AppendixLayout, filled: list[bool]) -> tuple[ast.Ce
     if row.result is None:
         label, title = row.group_label or "", row.group_title or ""
         if len(layout.columns) == 1:
-            return (ast.Cell(f"{label} {title}", bold=True, align="left"),)
-        return (ast.Cell(label, bold=True),
-                ast.Cell(title, colspan=len(layout.columns) - 1, bold=True, align="left"))
+            return (ast.Cell(text=f"{label} {title}", bold=True, align="left"),)
+        return (ast.Cell(text=label, bold=True),
+                ast.Cell(text=title, colspan=len(layout.columns) - 1, bold=True, align="left"))
     return _indicator_cells(row.result, layout, filled)
 
 
@@ -108,7 +119,7 @@ def _indicator_cells(result: IndicatorResult, layout: AppendixLayout,
         text = next((t for t in (_show(s.strip(), result, layout)
                                  for s in column.show.split("|")) if t), "")
         filled[i] = filled[i] or bool(text)
-        cells.append(ast.Cell(text, align=column.align, italic=part, bold=result.is_heading,
+        cells.append(ast.Cell(text=text, align=column.align, italic=part, bold=result.is_heading,
                               indent=result.depth if column.show == "name" else 0))
     return _merge_written_out(cells, result, layout)
 
@@ -206,6 +217,6 @@ def _merge_written_out(cells: list[ast.Cell], result: IndicatorResult,
         run.append(i)
     if not run:
         return tuple(cells)
-    merged = ast.Cell(". ".join(t.rstrip(".") for t in texts), colspan=len(run),
+    merged = ast.Cell(text=". ".join(t.rstrip(".") for t in texts), colspan=len(run),
                       italic=cells[run[0]].italic)
     return (*cells[:run[0]], merged, *cells[run[-1] + 1:])

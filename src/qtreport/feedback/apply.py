@@ -22,7 +22,7 @@ from ..writers.yaml_text import Refused, YamlText
 from .mapping import Index
 
 
-class Change(Record):
+class Change(Record, kw_only=True):
     """A tracked change to write: where (an anchor, the words before it), what."""
 
     anchor: str | None
@@ -38,7 +38,7 @@ class Refusal(Record):
     reason: str  # why it is not written, and where to make it instead
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Plan:
     texts: dict[str, str] = field(default_factory=dict)  # file name -> new text
     originals: dict[str, str] = field(default_factory=dict)

@@ -23,7 +23,7 @@ MIN_SIMILARITY = 0.6  # below this, an edited paragraph is not taken for the old
 _WORD = re.compile(r"\w+")
 
 
-class Entry(Record):
+class Entry(Record, kw_only=True):
     """What the register gets for one comment or change (feedback/register.py)."""
 
     id: str
@@ -111,13 +111,28 @@ def _entry(item: CopyItem, copy: ReturnedCopy, unit: str | None, current: Index,
     key = "|".join((item.author, item.date, item.kind, ",".join(item.place.anchors),
                     item.passage, item.text, item.old))
     return Entry(
-        "gy-" + blake2b(key.encode("utf-8"), digest_size=5).hexdigest(), who, item.author,
-        item.date, item.kind, section_of(place) if place is not None else "",
-        _short(item.passage), _comment(item), item.old, item.text if item.kind != "comment"
-        else "", tuple((r.author, r.date, r.text) for r in item.replies), item.before,
-        source.file if source else None, source.line if source else None, anchor, copy.name,
-        carried, unplaced, current.position.get(anchor, len(current.places)) if anchor
-        else len(current.places))
+        id="gy-" + blake2b(key.encode("utf-8"), digest_size=5).hexdigest(),
+        unit=who,
+        author=item.author,
+        date=item.date,
+        kind=item.kind,
+        section=section_of(place) if place is not None else "",
+        passage=_short(item.passage),
+        comment=_comment(item),
+        old=item.old,
+        new=item.text if item.kind != "comment" else "",
+        replies=tuple((r.author, r.date, r.text) for r in item.replies),
+        before=item.before,
+        file=source.file if source else None,
+        line=source.line if source else None,
+        anchor=anchor,
+        copy=copy.name,
+        carried=carried,
+        unplaced=unplaced,
+        position=current.position.get(anchor, len(current.places))
+        if anchor
+        else len(current.places),
+    )
 
 
 def _locate(item: CopyItem, current: Index,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Literal
 
 from .. import ast
@@ -45,31 +46,61 @@ def synthesis_document(draft: ast.Document, entries: Sequence[FeedbackEntry],
         here = _section(entry, index)
         if here != section:
             section = here
-            rows.append(ast.Row((ast.Cell("", bold=True),
-                                 ast.Cell(here, colspan=len(COLUMNS) - 1, bold=True,
+            rows.append(ast.Row(cells=(ast.Cell(text="", bold=True),
+                                 ast.Cell(text=here, colspan=len(COLUMNS) - 1, bold=True,
                                           align="left")),
-                                register, f"s-{len(rows)}"))
+                                source=register, anchor=f"s-{len(rows)}"))
         rows.append(_row(number, entry, register))
-    header = ast.Row(tuple(ast.Cell(title, bold=True) for title, _, _ in COLUMNS), register,
-                     "s-header")
-    table = ast.Table(0, "", None, None, tuple(width for _, width, _ in COLUMNS), (header,),
-                      tuple(rows), 11, register, "s-table")
+    header = ast.Row(
+        cells=tuple(ast.Cell(text=title, bold=True) for title, _, _ in COLUMNS),
+        source=register,
+        anchor="s-header",
+    )
+    table = ast.Table(
+        number=0,
+        heading="",
+        subheading=None,
+        rule=None,
+        widths_mm=tuple(width for _, width, _ in COLUMNS),
+        header=(header,),
+        rows=tuple(rows),
+        font_size=11,
+        source=register,
+        anchor="s-table",
+    )
     meta = draft.meta
     title = "BẢNG TỔNG HỢP, TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý"
     about = f"vào dự thảo {meta.title}" + (f" {meta.subtitle}" if meta.subtitle else "")
-    front = tuple(ast.Paragraph((ast.Text(text),), register, f"s-front-{i}", style=style)
-                  for i, (style, text) in enumerate((
-                      ("AppendixTitle", title), ("AppendixSubtitle", f"({about})"),
-                      ("AppendixSubtitle", f"Vòng góp ý: {round_name}. {summary_line(entries)}"))))
+    front = tuple(
+        ast.Paragraph(
+            content=(ast.Text(text),), source=register, anchor=f"s-front-{i}", style=style
+        )
+        for i, (style, text) in enumerate(
+            (
+                ("AppendixTitle", title),
+                ("AppendixSubtitle", f"({about})"),
+                ("AppendixSubtitle", f"Vòng góp ý: {round_name}. {summary_line(entries)}"),
+            )
+        )
+    )
     presentation = draft.presentation
     page = presentation.landscape or presentation.page
     return ast.Document(
-        ast.Meta(meta.issuer, title, f"{meta.output}-tong-hop-gop-y", register,
-                 congress=subject_of(meta), keywords=meta.keywords, version=meta.version,
-                 commit=meta.commit),
-        ast.Presentation(page, presentation.font, presentation.language,
-                         presentation.styles, presentation.source),
-        front, (table,), ())
+        meta=ast.Meta(
+            issuer=meta.issuer,
+            title=title,
+            output=f"{meta.output}-tong-hop-gop-y",
+            source=register,
+            congress=subject_of(meta),
+            keywords=meta.keywords,
+            version=meta.version,
+            commit=meta.commit,
+        ),
+        presentation=replace(presentation, page=page),
+        front=front,
+        body=(table,),
+        notes=(),
+    )
 
 
 def subject_of(meta: ast.Meta) -> str:
@@ -97,6 +128,6 @@ def _row(number: int, entry: FeedbackEntry, register: SourceRef) -> ast.Row:
     if entry.response:
         answer += "\n" + entry.response.strip()
     texts = (str(number), passage, comment, entry.unit, answer)
-    cells = tuple(ast.Cell(text, align=align) for text, (_, _, align) in
+    cells = tuple(ast.Cell(text=text, align=align) for text, (_, _, align) in
                   zip(texts, COLUMNS, strict=True))
-    return ast.Row(cells, register, entry.id)
+    return ast.Row(cells=cells, source=register, anchor=entry.id)

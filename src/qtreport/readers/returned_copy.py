@@ -36,7 +36,7 @@ from ..word.text import paragraph_content, run_text, words_of
 Kind = Literal["comment", "insertion", "deletion", "replacement"]
 
 
-class Place(Record):
+class Place(Record, kw_only=True):
     """Where in the copy an item begins."""
 
     anchors: tuple[str, ...]  # the draft's anchors over that paragraph, outermost first
@@ -52,7 +52,7 @@ class Reply(Record):
     text: str
 
 
-class CopyItem(Record):
+class CopyItem(Record, kw_only=True):
     kind: Kind
     author: str
     date: str  # YYYY-MM-DD, or ""
@@ -66,7 +66,7 @@ class CopyItem(Record):
     lost: str = ""  # why it has no place in the copy (a comment that marks no passage)
 
 
-class ReturnedCopy(Record):
+class ReturnedCopy(Record, kw_only=True):
     name: str  # the file name, as given
     version: str | None  # the digest of the sources the draft was built from
     commit: str | None  # the git commit they were at
@@ -135,7 +135,13 @@ class _Reader:
                     self._paragraph(paragraph, number)
         version, commit = self._stamp()
         items = [*self._comments(), *self.changes]
-        return ReturnedCopy(self.name, version, commit, self.bookmarks, tuple(items))
+        return ReturnedCopy(
+            name=self.name,
+            version=version,
+            commit=commit,
+            bookmarks=self.bookmarks,
+            items=tuple(items),
+        )
 
     # -- the stamp ----------------------------------------------------------------------
 
@@ -197,7 +203,12 @@ class _Reader:
                     pointed.extend(self._point(commented.get(f"{W}id", "")))
         self._into_ranges(" ")  # a range over several paragraphs
         text = "".join(original)
-        place = Place(tuple(anchors), text, note, self.references.get(note) if note else None)
+        place = Place(
+            anchors=tuple(anchors),
+            text=text,
+            note=note,
+            note_ref=self.references.get(note) if note else None,
+        )
         for mark in (*starting, *pointed):
             mark.place = place
         for node, offset in changes:
@@ -242,13 +253,33 @@ class _Reader:
         if inserted and previous is not None and previous.kind == "deletion" and \
                 previous.place == place and previous.author == author and \
                 previous.at + len(previous.old) == offset:  # words put where others were
-            self.changes[-1] = CopyItem("replacement", author, date, words, previous.old,
-                                        previous.passage, place, (), previous.at,
-                                        previous.before)
+            self.changes[-1] = CopyItem(
+                kind="replacement",
+                author=author,
+                date=date,
+                text=words,
+                old=previous.old,
+                passage=previous.passage,
+                place=place,
+                replies=(),
+                at=previous.at,
+                before=previous.before,
+            )
             return
-        self.changes.append(CopyItem("insertion" if inserted else "deletion", author, date,
-                                     words if inserted else "", "" if inserted else words,
-                                     context, place, (), offset, _before(place.text, offset)))
+        self.changes.append(
+            CopyItem(
+                kind="insertion" if inserted else "deletion",
+                author=author,
+                date=date,
+                text=words if inserted else "",
+                old="" if inserted else words,
+                passage=context,
+                place=place,
+                replies=(),
+                at=offset,
+                before=_before(place.text, offset),
+            )
+        )
 
     # -- comments -----------------------------------------------------------------------
 
@@ -283,16 +314,31 @@ class _Reader:
                              and other is not None and other.place is not None), mark)
             reply = _reply(comment)
             if mark is None or mark.place is None:
-                yield CopyItem("comment", reply.author, reply.date, reply.text, "", "",
-                               Place((), ""), tuple(replies.get(index, [])),
-                               lost="the comment marks no passage in the copy: its words "
-                                    "were deleted with it, or a word processor dropped its "
-                                    "marks")
+                yield CopyItem(
+                    kind="comment",
+                    author=reply.author,
+                    date=reply.date,
+                    text=reply.text,
+                    old="",
+                    passage="",
+                    place=Place(anchors=(), text=""),
+                    replies=tuple(replies.get(index, [])),
+                    lost="the comment marks no passage in the copy: its words "
+                    "were deleted with it, or a word processor dropped its "
+                    "marks",
+                )
                 continue
             words = "".join(mark.span.words if mark.span else []).strip()
-            yield CopyItem("comment", reply.author, reply.date, reply.text, "",
-                           words or mark.place.text, mark.place,
-                           tuple(replies.get(index, [])))
+            yield CopyItem(
+                kind="comment",
+                author=reply.author,
+                date=reply.date,
+                text=reply.text,
+                old="",
+                passage=words or mark.place.text,
+                place=mark.place,
+                replies=tuple(replies.get(index, [])),
+            )
 
     def _parents(self, comments: list[Any]) -> list[int | None]:
         """For each comment, the comment it answers (commentsExtended.xml ties a reply's

@@ -26,7 +26,7 @@ MAX_FILE_BYTES = 2_000_000  # the whole real report is ~200 kB; anything this bi
 Path_ = tuple[str | int, ...]  # a path into a document: keys and list indexes
 
 
-@dataclass
+@dataclass(kw_only=True)
 class SourceFile:
     """One loaded YAML file: its data and the line and column of every node, by path."""
 
@@ -92,7 +92,7 @@ def is_report_file(path: Path, folder: Path) -> bool:
         not any(part.startswith((".", "#")) for part in relative.parts)
 
 
-class LoadedSources(Record):
+class LoadedSources(Record, kw_only=True):
     """Every YAML source of one report, loaded: what the validate stage reads."""
 
     data: dict[str, SourceFile]  # every file under data/, by its name
@@ -137,9 +137,14 @@ def load_sources(data_dir: Path, templates_dir: Path, root: Path, findings: Find
                 layouts[path.stem] = loaded
     feedback = load_tree(feedback_dir, root, findings) \
         if feedback_dir is not None and feedback_dir.is_dir() else {}
-    return LoadedSources(load_tree(data_dir, root, findings), _name(data_dir, root),
-                         template("styles.yaml"), template("front-matter.yaml"), layouts,
-                         feedback)
+    return LoadedSources(
+        data=load_tree(data_dir, root, findings),
+        data_name=_name(data_dir, root),
+        styles=template("styles.yaml"),
+        front_matter=template("front-matter.yaml"),
+        layouts=layouts,
+        feedback=feedback,
+    )
 
 
 def _name(path: Path, root: Path) -> str:
@@ -190,7 +195,14 @@ def load_file(path: Path, name: str, findings: Findings,
     if data is None:
         findings.report(rules.EMPTY_FILE, SourceRef(name, 1), "tệp rỗng", "the file is empty")
         return None
-    return SourceFile(name, data, builder.lines, builder.columns, builder.number_text, text)
+    return SourceFile(
+        name=name,
+        data=data,
+        lines=builder.lines,
+        columns=builder.columns,
+        number_text=builder.number_text,
+        text=text,
+    )
 
 
 def _resolved(path: Path) -> Path:

@@ -25,7 +25,7 @@ from .report import Report, validate_allow_list, validate_report
 from .templates import validate_front_matter, validate_stylesheet
 
 
-class Validated(Record):
+class Validated(Record, kw_only=True):
     """Everything the later stages read, each part typed and placed."""
 
     report: Report
@@ -56,4 +56,12 @@ def validate(sources: LoadedSources, findings: Findings) -> Validated | None:
     report_unused(sources.data, sources.data_name,
                   {*report.files, *(name for name in (chosen.indicators, chosen.plan) if name)},
                   findings)
-    return Validated(report, sheet, front, indicators, plan, allow, registers)
+    return Validated(
+        report=report,
+        stylesheet=sheet,
+        front_matter=front,
+        indicators=indicators,
+        plan=plan,
+        allow=allow,
+        registers=registers,
+    )

@@ -35,7 +35,7 @@ from .templates import validate_layouts
 ACTUALS = "actuals"  # the folder of the yearly figures, under data/
 
 
-@dataclass
+@dataclass(kw_only=True)
 class IndicatorData:
     targets: TargetsFile
     actuals: dict[int, ActualsFile]  # by year, up to `as_of`
@@ -126,7 +126,9 @@ def validate_indicators(files: dict[str, SourceFile], data_prefix: str, chosen: 
     ok = _check_indicator_ids(targets, actuals, sources, files[name], as_of, findings)
     ok &= _check_assessed(targets, as_of, findings)
     ok &= _check_layouts(targets, models, findings)
-    return IndicatorData(targets, actuals, models, as_of) if ok else None
+    return (
+        IndicatorData(targets=targets, actuals=actuals, layouts=models, as_of=as_of) if ok else None
+    )
 
 
 def validate_plan(files: dict[str, SourceFile], chosen: IndicatorFiles,

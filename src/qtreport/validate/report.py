@@ -32,7 +32,7 @@ REPORT_FILE = "report.yaml"
 ALLOW_FILE = "spelling-allow.yaml"
 
 
-class ReportSection(Record):
+class ReportSection(Record, kw_only=True):
     """A section with its includes resolved: the sections under it are sections."""
 
     title: str
@@ -43,7 +43,7 @@ class ReportSection(Record):
     src: SourceRef
 
 
-class Report(Record):
+class Report(Record, kw_only=True):
     """The validated report: metadata, the parts, the closing appeal."""
 
     meta: ReportMeta
@@ -127,7 +127,13 @@ class _TreeBuilder:
                 self.used.add(name)
                 closing = validate_model(self.files[name], ClosingFile, self.findings)
         self.report_orphans()
-        return Report(meta, report_file, tuple(parts), closing, frozenset(self.used))
+        return Report(
+            meta=meta,
+            meta_file=report_file,
+            parts=tuple(parts),
+            closing=closing,
+            files=frozenset(self.used),
+        )
 
     # -- files and includes ------------------------------------------------------------
 
@@ -178,8 +184,14 @@ class _TreeBuilder:
                 child = self.resolved(entry, file, (*path, "sections", i), stack)
             if child is not None:
                 children.append(child)
-        return ReportSection(section.title, tuple(section.body), tuple(children),
-                             dict(section.footnotes), section.remark, section.src)
+        return ReportSection(
+            title=section.title,
+            body=tuple(section.body),
+            sections=tuple(children),
+            footnotes=dict(section.footnotes),
+            remark=section.remark,
+            src=section.src,
+        )
 
     def report_orphans(self) -> None:
         if self.findings.errors:  # a part or section failed: its includes are unknown

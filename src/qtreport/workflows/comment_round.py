@@ -32,7 +32,7 @@ from ..writers.yaml_text import line_added
 
 # -- the comment round ------------------------------------------------------------------------
 
-@dataclass
+@dataclass(kw_only=True)
 class FeedbackResult:
     findings: Findings
     added: list[Entry] = field(default_factory=list)  # new entries, in the order added
@@ -47,8 +47,8 @@ def feedback_add(paths: Paths, copies: list[Path], unit: str | None,
     others are still read."""
     current = check_folder(paths.root, paths.data, paths.templates)
     if current.document is None:  # the report's errors: nothing can be placed in it
-        return FeedbackResult(current.findings)
-    result = FeedbackResult(Findings())  # the report's own warnings are check's to tell
+        return FeedbackResult(findings=current.findings)
+    result = FeedbackResult(findings=Findings())  # the report's own warnings are check's to tell
     target = paths.feedback / f"{round_name}.yaml"
     known = _register_ids(paths, target, result.findings)
     if known is None:
@@ -270,8 +270,15 @@ def _copy_changes(paths: Paths, copies: list[Path], document: ast.Document,
             continue
         for entry in place_items(copy, None, index, None):
             if entry.kind != "comment":
-                changes.append(Change(entry.anchor, entry.before, entry.old, entry.new,
-                                      f"{copy.name}: {entry.comment}"))
+                changes.append(
+                    Change(
+                        anchor=entry.anchor,
+                        before=entry.before,
+                        old=entry.old,
+                        new=entry.new,
+                        label=f"{copy.name}: {entry.comment}",
+                    )
+                )
     return changes
 
 
@@ -284,8 +291,8 @@ def _register_changes(paths: Paths, target: Path, findings: Findings) -> list[Ch
                             "không có sổ góp ý của vòng này", f"there is no {name}",
                             "give the returned copies, or run qtreport feedback add first")
         return None
-    return [Change(e.anchor, e.before or "", e.old or "", e.new or "",
-                   f"{e.id} ({e.unit}): {e.comment or ''}", i)
+    return [Change(anchor=e.anchor, before=e.before or "", old=e.old or "", new=e.new or "",
+                   label=f"{e.id} ({e.unit}): {e.comment or ''}", entry=i)
             for i, e in enumerate(loaded.register.entries)
             if e.kind != "comment" and e.status == TAKEN_IN and not e.applied]
 

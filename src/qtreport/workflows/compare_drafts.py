@@ -20,7 +20,7 @@ from ..writers.docx import write_docx
 FIXED_DATE = "2000-01-01T00:00:00Z"  # the revisions' date when no commit gives one
 
 
-@dataclass
+@dataclass(kw_only=True)
 class DiffResult:
     findings: Findings
     summary: object | None = None  # diff.Summary
@@ -35,7 +35,7 @@ def compare_drafts(paths: Paths, old: str, new: str | None, author: str,
     from draft `old` tracked. `old` and `new` are git revisions or report folders."""
 
 
-    result = DiffResult(Findings())
+    result = DiffResult(findings=Findings())
     with tempfile.TemporaryDirectory(prefix="qtreport-diff-") as work:
         before = _draft(paths, old, Path(work) / "old", result.findings)
         after = _draft(paths, new, Path(work) / "new", result.findings) if new else \

@@ -21,7 +21,7 @@ class ScaffoldError(Exception):
     """The new report cannot be written where asked (said in plain words)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class NewReport:
     issuer: str  # as the user writes it: "Đảng bộ phường Đông Lương"
     base: int  # the term reported on: from its base year …

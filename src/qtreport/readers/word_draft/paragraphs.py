@@ -25,7 +25,7 @@ DRAFT_PARTS = ("word/document.xml", "word/styles.xml", "word/footnotes.xml",
 
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Piece:
     """A stretch of a paragraph: text in one formatting, or a note's reference mark."""
 
@@ -36,7 +36,7 @@ class Piece:
     note: str | None = None  # a footnote's id in the document
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Para:
     """One paragraph of the document as read."""
 
@@ -108,7 +108,7 @@ def _on(element: Any) -> bool:
     return element.get(f"{W}val", "true") not in ("0", "false", "off", "none")
 
 
-class DraftRead(Record):
+class DraftRead(Record, kw_only=True):
     """What a Word draft holds, as read: its blocks in reading order, its notes, its
     comments and its document properties; not yet what they are in a report."""
 
@@ -150,8 +150,13 @@ class _Reader:
                 items.append(self._para(element))
             else:
                 items.append(self._table(element))
-        return DraftRead(self.name, tuple(items), self._notes(), self._comments(),
-                         self._properties())
+        return DraftRead(
+            name=self.name,
+            items=tuple(items),
+            notes=self._notes(),
+            comments=self._comments(),
+            properties=self._properties(),
+        )
 
     def _blocks(self, parent: Any) -> Any:
         """Paragraphs and tables in reading order, content controls opened."""
@@ -167,9 +172,9 @@ class _Reader:
         style = properties.find(f"{W}pStyle") if properties is not None else None
         style_id = style.get(f"{W}val", "") if style is not None else ""
         align = properties.find(f"{W}jc") if properties is not None else None
-        para = Para(self.number, self.styles.level(style_id),
-                    properties is not None and properties.find(f"{W}numPr") is not None,
-                    align is not None and align.get(f"{W}val") == "center")
+        para = Para(number=self.number, level=self.styles.level(style_id),
+                    numbered=properties is not None and properties.find(f"{W}numPr") is not None,
+                    centred=align is not None and align.get(f"{W}val") == "center")
         self._pieces(element, para, style_id)
         return para
 
@@ -225,7 +230,11 @@ class _Reader:
                 (style.bold, style.italic, style.superscript):
             last.text += text
         else:
-            para.pieces.append(Piece(text, style.bold, style.italic, style.superscript))
+            para.pieces.append(
+                Piece(
+                    text=text, bold=style.bold, italic=style.italic, superscript=style.superscript
+                )
+            )
 
     @staticmethod
     def _boxes(node: Any, para: Para) -> None:
@@ -247,12 +256,26 @@ class _Reader:
                 text = "\n".join(words_of([p]) for p in tc.iter(f"{W}p")).strip()
                 if merged is not None and merged.get(f"{W}val") in (None, "continue"):
                     text = ""  # the cell above goes on
-                cells.append(ast.Cell(text, colspan=int(span.get(f"{W}val", "1"))
+                cells.append(ast.Cell(text=text, colspan=int(span.get(f"{W}val", "1"))
                                       if span is not None else 1))
-            rows.append(ast.Row(tuple(cells), self.where(self.number), f"r{self.number}"))
+            rows.append(
+                ast.Row(
+                    cells=tuple(cells), source=self.where(self.number), anchor=f"r{self.number}"
+                )
+            )
         widths = max((sum(c.colspan for c in r.cells) for r in rows), default=0)
-        return ast.Table(0, "", None, None, (0.0,) * widths, (), tuple(rows), 11,
-                         self.where(self.number), f"t{self.number}")
+        return ast.Table(
+            number=0,
+            heading="",
+            subheading=None,
+            rule=None,
+            widths_mm=(0.0,) * widths,
+            header=(),
+            rows=tuple(rows),
+            font_size=11,
+            source=self.where(self.number),
+            anchor=f"t{self.number}",
+        )
 
     # -- notes and comments ---------------------------------------------------------------------
 
@@ -269,7 +292,7 @@ class _Reader:
                     continue  # the separators
                 paragraphs = []
                 for element in note.iter(f"{W}p"):
-                    para = Para(0, None, False, False)
+                    para = Para(number=0, level=None, numbered=False, centred=False)
                     self._pieces(element, para, "")
                     if para.text.strip():
                         paragraphs.append(para)

@@ -83,10 +83,15 @@ class _Builder:
                 "báo cáo không có tiêu đề 'Phần thứ …'",
                 "the document has no 'Phần thứ nhất' heading: its text is put in one part, "
                 "titled as the report", "give the part its title in data/sections/phan-1.yaml")
-            self.body.insert(0, ast.Heading(0, "", (ast.Text(meta.title),),
-                                            SourceRef(self.reader.name, 1), "h0"))
-        return ast.Document(meta, _presentation(self.reader.name), tuple(front),
-                            tuple(self.body), tuple(self.notes))
+            self.body.insert(0, ast.Heading(depth=0, label="", title=(ast.Text(meta.title),),
+                                            source=SourceRef(self.reader.name, 1), anchor="h0"))
+        return ast.Document(
+            meta=meta,
+            presentation=_presentation(self.reader.name),
+            front=tuple(front),
+            body=tuple(self.body),
+            notes=tuple(self.notes),
+        )
 
     def where(self, para: Para | int) -> SourceRef:
         return SourceRef(self.reader.name, para if isinstance(para, int) else para.number)
@@ -111,8 +116,8 @@ class _Builder:
             role = _front_role(text, front)
             if role is None and not (item.centred or item.bold):
                 return front, i  # the body has begun
-            front.append(ast.Paragraph((ast.Text(text),), self.where(item),
-                                       f"f{item.number}", style=role or "Other"))
+            front.append(ast.Paragraph(content=(ast.Text(text),), source=self.where(item),
+                                       anchor=f"f{item.number}", style=role or "Other"))
         return front, len(self.items)
 
     def _meta(self, front: list[ast.Paragraph]) -> ast.Meta:
@@ -140,9 +145,18 @@ class _Builder:
                                      f"a line of the first page was not recognised: "
                                      f"'{_short(ast.plain(paragraph.content))}'",
                                      "put it in data/report.yaml if the report needs it")
-        return ast.Meta(issuer or "ĐẢNG BỘ", title or "BÁO CÁO CHÍNH TRỊ", "bao-cao", where,
-                        fields.get("Congress"), fields.get("Subtitle"), fields.get("Marker"),
-                        fields.get("Place"), fields.get("Date"), properties.get("keywords"))
+        return ast.Meta(
+            issuer=issuer or "ĐẢNG BỘ",
+            title=title or "BÁO CÁO CHÍNH TRỊ",
+            output="bao-cao",
+            source=where,
+            congress=fields.get("Congress"),
+            subtitle=fields.get("Subtitle"),
+            marker=fields.get("Marker"),
+            place=fields.get("Place"),
+            date=fields.get("Date"),
+            keywords=properties.get("keywords"),
+        )
 
     # -- the body ---------------------------------------------------------------------------
 
@@ -169,12 +183,12 @@ class _Builder:
         if found or item.numbered:
             label = found.group(0).strip() if found else ""
             content = self._inlines(item, strip=len(found.group(0)) if found else 0)
-            self.body.append(ast.ListItem(label, (ast.Paragraph(
-                content, self.where(item), f"p{item.number}"),),
-                self.where(item), f"i{item.number}", self._remark(item)))
+            self.body.append(ast.ListItem(label=label, paragraphs=(ast.Paragraph(
+                content=content, source=self.where(item), anchor=f"p{item.number}"),),
+                source=self.where(item), anchor=f"i{item.number}", remark=self._remark(item)))
             return i + 1
-        self.body.append(ast.Paragraph(self._inlines(item), self.where(item),
-                                       f"p{item.number}", self._remark(item)))
+        self.body.append(ast.Paragraph(content=self._inlines(item), source=self.where(item),
+                                       anchor=f"p{item.number}", remark=self._remark(item)))
         return i + 1
 
     def _heading(self, para: Para) -> tuple[int, str, str] | None:
@@ -223,9 +237,9 @@ class _Builder:
                          "up: it is numbered at the level below its parent",
                          "check the heading levels of this part")
         self.depth = placed
-        self.body.append(ast.Heading(placed, label, _title_inlines(title),
-                                     self.where(para), f"h{para.number}",
-                                     self._remark(para)))
+        self.body.append(ast.Heading(depth=placed, label=label, title=_title_inlines(title),
+                                     source=self.where(para), anchor=f"h{para.number}",
+                                     remark=self._remark(para)))
 
     def _check_number(self, para: Para, depth: int, label: str) -> None:
         """A skip in the document's own numbering ("I., II., IV.") is reported: the
@@ -252,9 +266,20 @@ class _Builder:
             self.body.extend(lines)
             lines = []
         texts = [ast.plain(line.content) for line in lines]
-        self.body.append(ast.Table(0, texts[0] if texts else "",
-                                   "\n".join(texts[1:]) or None, None, table.widths_mm, (),
-                                   table.rows, table.font_size, table.source, table.anchor))
+        self.body.append(
+            ast.Table(
+                number=0,
+                heading=texts[0] if texts else "",
+                subheading="\n".join(texts[1:]) or None,
+                rule=None,
+                widths_mm=table.widths_mm,
+                header=(),
+                rows=table.rows,
+                font_size=table.font_size,
+                source=table.source,
+                anchor=table.anchor,
+            )
+        )
 
     def _not_placed(self, para: Para) -> None:
         if para.images:
@@ -300,12 +325,25 @@ class _Builder:
         for paragraph in paragraphs:
             pieces = [replace(p) for p in paragraph.pieces if p.note is None]
             _trim(pieces, 0)
-            content.append(ast.Paragraph(tuple(i for p in pieces if p.text for i in _styled(p)),
-                                         self.where(para), f"n{number}p"))
+            content.append(
+                ast.Paragraph(
+                    content=tuple(i for p in pieces if p.text for i in _styled(p)),
+                    source=self.where(para),
+                    anchor=f"n{number}p",
+                )
+            )
         remarks = [self.reader.comments[c] for p in paragraphs for c in p.comments
                    if c in self.reader.comments]
-        self.notes.append(ast.Note(number, None, tuple(content), self.where(para),
-                                   f"n{number}", ast.joined_remarks(remarks)))
+        self.notes.append(
+            ast.Note(
+                number=number,
+                id=None,
+                paragraphs=tuple(content),
+                source=self.where(para),
+                anchor=f"n{number}",
+                remark=ast.joined_remarks(remarks),
+            )
+        )
         return number
 
     def _unreferenced_notes(self) -> None:
@@ -405,5 +443,16 @@ def _short(text: str, length: int = 60) -> str:
 
 
 def _presentation(name: str) -> ast.Presentation:
-    page = ast.Page(210, 297, 20, 20, 30, 15, 10, 10)
-    return ast.Presentation(page, "Times New Roman", "vi-VN", (), SourceRef(name, 1))
+    page = ast.Page(
+        width_mm=210,
+        height_mm=297,
+        top_mm=20,
+        bottom_mm=20,
+        left_mm=30,
+        right_mm=15,
+        header_mm=10,
+        footer_mm=10,
+    )
+    return ast.Presentation(
+        page=page, font="Times New Roman", language="vi-VN", styles=(), source=SourceRef(name, 1)
+    )

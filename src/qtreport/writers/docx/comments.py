@@ -17,9 +17,9 @@ REVIEWER, INITIALS = "Góp ý", "GY"  # the author shown on remarks turned into 
 
 # The styles Word's comments use, for a style sheet that does not define them.
 COMMENT_STYLES = (
-    ast.Style("CommentText", "annotation text", size=10, first_line_mm=0, space_after=0,
+    ast.Style(id="CommentText", name="annotation text", size=10, first_line_mm=0, space_after=0,
               line=1.0),
-    ast.Style("CommentReference", "annotation reference", type="character", size=8),
+    ast.Style(id="CommentReference", name="annotation reference", type="character", size=8),
 )
 
 

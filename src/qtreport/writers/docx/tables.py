@@ -75,7 +75,7 @@ def _header_cell(placed: ast.PlacedCell) -> tuple[ast.Cell, str | None]:
     """A header cell and its vertical merge: a cell spanning rows starts one; under it,
     each row has an empty cell that continues it."""
     if placed.continued:
-        return ast.Cell("", colspan=placed.cell.colspan), "continue"
+        return ast.Cell(text="", colspan=placed.cell.colspan), "continue"
     return placed.cell, "restart" if placed.cell.rowspan > 1 else None
 
 
