@@ -15,7 +15,7 @@ from ..compute.indicators import AppendixResult, IndicatorResult, IndicatorResul
 from ..compute.targets import target_text
 from ..diagnostics import Findings
 from ..numformat import format_number
-from ..validate.models import AppendixLayout, ColumnDef, Score
+from ..validate.models import AppendixLayout, ColumnDef, Score, Show
 
 GROWTH_KINDS = ("growth", "multiple")
 
@@ -57,14 +57,13 @@ def _report_empty_columns(appendix: AppendixResult, layout: AppendixLayout,
     for column, has_text in zip(layout.columns, filled, strict=True):
         if has_text:
             continue
-        shows = [s.strip() for s in column.show.split("|")]
-        years = [int(y) for s in shows for y in re.findall(r"\d{4}", s)]
+        years = [int(y) for s in column.shows for y in re.findall(r"\d{4}", s.arg)]
         why = next((f"{y} is outside the term {results.base_year}-{results.last_year}"
                     for y in years if not results.base_year <= y <= results.last_year), None) \
             or next((f"the figures stand at {results.as_of}; {y} has none yet"
                      for y in years if y > results.as_of), None) \
             or ("the term is over: nothing remains to be needed"
-                if "needed" in shows else "no indicator of this appendix has it")
+                if Show(kind="needed") in column.shows else "no indicator of this appendix has it")
         findings.report(rules.EMPTY_COLUMN, column.src,
                         f"cột '{' '.join(column.header)}' của Phụ lục {appendix.number} trống",
                         f"the column '{column.show}' is empty in every row of appendix "
@@ -74,9 +73,9 @@ def _report_empty_columns(appendix: AppendixResult, layout: AppendixLayout,
 def _estimated(column: ColumnDef, estimates: frozenset[int]) -> ColumnDef:
     """A column of a year whose figures are estimates says so: its header's year, "2025",
     becomes "Ước 2025" (a header that says so already is left alone)."""
-    kind, _, year = column.show.partition(":")
-    last = column.header[-1]
-    if kind != "actual" or not year.isdigit() or int(year) not in estimates \
+    first = column.shows[0]
+    year, last = first.arg, column.header[-1]
+    if first.kind != "actual" or not year.isdigit() or int(year) not in estimates \
             or last.strip() != year:
         return column
     return column.model_copy(update={"header": [*column.header[:-1], f"Ước {year}"]})
@@ -116,16 +115,18 @@ def _indicator_cells(result: IndicatorResult, layout: AppendixLayout,
     part = result.depth > 0
     cells = []
     for i, column in enumerate(layout.columns):
-        text = next((t for t in (_show(s.strip(), result, layout)
-                                 for s in column.show.split("|")) if t), "")
+        text = next((t for t in (_show(s, result, layout) for s in column.shows) if t), "")
         filled[i] = filled[i] or bool(text)
         cells.append(ast.Cell(text=text, align=column.align, italic=part, bold=result.is_heading,
-                              indent=result.depth if column.show == "name" else 0))
+                              indent=result.depth if column.shows == _NAME else 0))
     return _merge_written_out(cells, result, layout)
 
 
-def _show(show: str, result: IndicatorResult, layout: AppendixLayout) -> str:
-    kind, _, arg = show.partition(":")
+_NAME = (Show(kind="name"),)  # a column of the rows' names, indented by their depth
+
+
+def _show(show: Show, result: IndicatorResult, layout: AppendixLayout) -> str:
+    kind, arg = show.kind, show.arg
     indicator = result.indicator
     if kind == "number":
         return result.label
@@ -202,9 +203,10 @@ def _merge_written_out(cells: list[ast.Cell], result: IndicatorResult,
                        layout: AppendixLayout) -> tuple[ast.Cell, ...]:
     """Figures the draft writes out in words ("Ước giai đoạn 2021 - 2025: 467 tỷ") go in one
     cell merged over the first run of empty value columns, as the draft prints them."""
-    shown = {c.show.strip() for c in layout.columns}
+    shown = {c.shows for c in layout.columns}  # a figure a column of its own shows
     texts = [o.text for name, o in result.indicator.official.items()
-             if o.text and f"figure:{name}" not in shown and not name.startswith("value_")]
+             if o.text and (Show(kind="figure", arg=name),) not in shown
+             and not name.startswith("value_")]
     positions = [i for i, c in enumerate(layout.columns) if c.show in layout.text_columns]
     if not texts or not positions:
         return tuple(cells)

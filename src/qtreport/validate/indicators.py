@@ -353,15 +353,15 @@ def _check_layouts(targets: TargetsFile, layouts: dict[str, AppendixLayout],
             ok = False
             continue
         for column in layout.columns:
-            for show in column.show.split("|"):
-                kind, _, arg = show.strip().partition(":")
+            for show, written in zip(column.shows, column.show.split("|"), strict=True):
+                kind, arg = show.kind, show.arg
                 valid = (kind in COLUMN_SHOWS and not arg) or \
                     (kind == "actual" and arg.isdigit()) or \
                     (kind == "figure" and is_figure_name(arg))
                 if not valid:
                     findings.report(rules.INVALID_COLUMN, column.src,
                                     f"cột không hợp lệ '{column.show}'",
-                                    f"a column cannot show '{show.strip()}'",
+                                    f"a column cannot show '{written.strip()}'",
                                     f"write one of {', '.join(COLUMN_SHOWS)}, actual:<year>, "
                                     "figure:growth_<year> (or ratio, total, average, "
                                     "sum_<from>_<to>), separated by | for fallbacks")

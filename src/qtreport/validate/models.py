@@ -11,6 +11,7 @@ import datetime
 import difflib
 import re
 import string
+from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -26,6 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..diagnostics import SourceRef
+from ..record import Record
 
 FOOTNOTE_ID = r"^(?=[a-z0-9-]*[a-z])[a-z0-9]+(-[a-z0-9]+)*$"  # a letter somewhere: not a number
 STYLE_ID = r"^[A-Za-z][A-Za-z0-9]*$"
@@ -475,12 +477,30 @@ class ActualsFile(InputModel):
 
 # -- templates/appendices/<layout>.yaml ------------------------------------------------------
 
+class Show(Record):
+    """One thing a column can show: `name`, `actual:2025`, `figure:growth_2025` …"""
+
+    kind: str  # number, name, unit, target, assessment, comparison, needed, actual, figure
+    arg: str = ""  # the year of `actual`, the figure's name of `figure`
+
+
+def parse_show(text: str) -> tuple[Show, ...]:
+    """A column's `show:`, its fallbacks split at "|": "figure:a | figure:b" → two."""
+    return tuple(Show(kind=kind, arg=arg) for kind, _, arg in
+                 (piece.strip().partition(":") for piece in text.split("|")))
+
+
 class ColumnDef(InputModel):
     header: Annotated[list[Text], Field(min_length=1, max_length=2)]
     show: Text  # what the cell shows: number, name, unit, target, actual:<year>, figure:<name>,
-    #             assessment, comparison
+    #             assessment, comparison; "a | b": b where a has nothing
     width_mm: Annotated[float, Field(gt=0, le=300, strict=False)]
     align: Literal["left", "center", "right"] = "center"
+
+    @cached_property
+    def shows(self) -> tuple[Show, ...]:
+        """`show` read: what the cell shows, and its fallbacks, in order."""
+        return parse_show(self.show)
 
 
 class AppendixLayout(InputModel):
