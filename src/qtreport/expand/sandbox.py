@@ -227,7 +227,7 @@ def _template_finding(err: Exception, context: dict[str, Any],
     if isinstance(err, TemplateSyntaxError):
         return (rules.TEMPLATE_SYNTAX, src, "lỗi cú pháp biểu thức {{ … }}",
                 f"template syntax error: {err.message}",
-                "check the {{ … }} and {% … %} in this paragraph; text braces are not allowed")
+                "")
     if isinstance(err, UndefinedError):
         names = sorted({*formatting_helpers(), *context})
         return (rules.UNKNOWN_TEMPLATE_NAME, src, "biểu thức dùng tên không tồn tại",
@@ -236,7 +236,7 @@ def _template_finding(err: Exception, context: dict[str, Any],
     if isinstance(err, SecurityError):
         return (rules.TEMPLATE_BLOCKED, src, "biểu thức bị chặn vì không an toàn",
                 f"template tried an operation that is not allowed: {err}",
-                "templates may only quote data through the documented helpers")
+                "")
     if isinstance(err, HelperError):
         return (rules.FIGURE_NOT_IN_DATA, src, "số liệu được dẫn không có trong dữ liệu",
                 f"template asks for data that is not there: {err}",
@@ -249,7 +249,7 @@ def _template_finding(err: Exception, context: dict[str, Any],
     if isinstance(err, _Blocked):
         return (rules.TEMPLATE_BLOCKED, src, "biểu thức bị chặn vì không an toàn",
                 f"template tried an operation that is not allowed: {err}",
-                "templates may only quote data through the documented helpers")
+                "")
     if isinstance(err, NotPrintable):
         return (rules.TEMPLATE_FAILED, src, "biểu thức in ra một giá trị không phải văn bản",
                 f"template failed: {err}",
@@ -261,7 +261,7 @@ def _template_finding(err: Exception, context: dict[str, Any],
                 "see docs/indicators.md")
     return (rules.TEMPLATE_FAILED, src, "biểu thức bị lỗi khi tính",
             f"template failed: {type(err).__name__}: {err}",
-            "check the values passed to the helpers in this paragraph")
+            "")
 
 
 def _plain_signature_error(err: TypeError) -> str:

@@ -115,19 +115,21 @@ def _lint(text: str, src: SourceRef, findings: Findings, speller: _Speller,
     if "Ƣ" in text or "ƣ" in text:
         findings.report(rules.PDF_FONT_LETTER, src, "có chữ 'Ƣ' của phông PDF",
                         "'Ƣ'/'ƣ' is the PDF font's Ư: damage from copying out of a PDF",
-                        "replace it with 'Ư'/'ư'",
                         words=_word_around(text, re.search("[Ƣƣ]", text)))
     for char in sorted(set(INVISIBLE.findall(text)) - set(XML_ILLEGAL.findall(text))):
         findings.report(rules.INVISIBLE_CHARACTER, src, "có ký tự ẩn hoặc ký tự điều khiển",
                         f"invisible or control character U+{ord(char):04X} "
                         f"({unicodedata.name(char, 'control')})",
-                        "delete it (it often comes from copying out of a PDF or a web page)",
                         words=char)
     if "  " in text:
         at = text.index("  ")
-        findings.report(rules.DOUBLE_SPACE, src, "hai dấu cách liền nhau",
-                        f"two spaces in a row: '…{text[max(0, at - 20):at + 20]}…'",
-                        "keep one space", words=text[text.rfind(" ", 0, at) + 1:at + 2])
+        findings.report(
+            rules.DOUBLE_SPACE,
+            src,
+            "hai dấu cách liền nhau",
+            f"two spaces in a row: '…{text[max(0, at - 20) : at + 20]}…'",
+            words=text[text.rfind(" ", 0, at) + 1 : at + 2],
+        )
     _words(text, src, findings, speller, doubles)
     _pairs(text, src, findings)
     _numbers(text, src, findings, numbers)
@@ -139,9 +141,7 @@ def _words(text: str, src: SourceRef, findings: Findings, speller: _Speller,
         word = match.group(1)
         if word.lower() not in doubles and not word.isdigit():
             findings.report(rules.DOUBLED_WORD, src, f"từ lặp: '{word} {word}'",
-                            f"the word '{word}' is written twice in a row",
-                            "delete one, or add the pair to data/spelling-allow.yaml "
-                            "(doubled:) if it is right", words=match.group(0))
+                            f"the word '{word}' is written twice in a row", words=match.group(0))
     words = WORD.findall(text)
     suspects = speller.suspects(set(words))
     if not suspects:
@@ -176,7 +176,7 @@ def _spelling_finding(word: str) -> tuple[Rule, str, str, str]:
         return (rules.VOWELLESS_FRAGMENT, f"mảnh chữ '{word}' không có nguyên âm",
                 f"'{word}' has no vowel: letters lost when copying from a PDF "
                 "('t ch' for 'tích')?",
-                "restore the word, or add it to data/spelling-allow.yaml if it is right")
+                "")
     if base.endswith(STOP_CODAS) and tone not in STOP_TONES:
         return (rules.MISSPELT_SYLLABLE,
                 f"'{word}' sai chính tả: vần -p, -t, -c, -ch chỉ mang dấu sắc hoặc nặng",
@@ -184,7 +184,7 @@ def _spelling_finding(word: str) -> tuple[Rule, str, str, str]:
                 "sắc or nặng tone", "e.g. 'nghiêp' → 'nghiệp'")
     return (rules.MISSPELT_SYLLABLE, f"'{word}' không phải âm tiết tiếng Việt hợp lệ",
             f"'{word}' is not a well-formed Vietnamese syllable",
-            "correct the spelling; foreign names and words go in data/spelling-allow.yaml")
+            "")
 
 
 def _pairs(text: str, src: SourceRef, findings: Findings) -> None:
@@ -211,7 +211,6 @@ def _numbers(text: str, src: SourceRef, findings: Findings, allowed: set[str]) -
         findings.report(rules.NUMBER_CONVENTION, src, f"số '{number}' viết sai quy ước",
                         f"'{number}' uses the English convention: Vietnamese writes "
                         "decimals with ',' and thousands with '.' (98,1 · 2.796)",
-                        "write it the Vietnamese way, or quote data through {{ num(...) }}",
                         words=number)
 
 

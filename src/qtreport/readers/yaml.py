@@ -173,8 +173,7 @@ def load_file(path: Path, name: str, findings: Findings,
         folder = (inside or path.parent).resolve()
         if path.is_symlink() and not _resolved(path).is_relative_to(folder):
             raise _Reject(1, 0, rules.LINK_OUTSIDE, "tệp là liên kết trỏ ra ngoài thư mục dữ liệu",
-                          "the file is a link that points outside the data folder",
-                          "copy the file into data/ instead of linking to it")
+                          "the file is a link that points outside the data folder")
         raw = _read_regular(path)
         if len(raw) > MAX_FILE_BYTES:
             raise _Reject(1, 0, rules.FILE_TOO_LARGE, f"tệp quá lớn ({len(raw):,} byte)",
@@ -243,8 +242,7 @@ def _decode(raw: bytes) -> str:
     if b"\x00" in raw:
         raise _Reject(*_byte_position(raw, raw.index(b"\x00")), rules.NOT_UTF8_TEXT,
                       "tệp không phải văn bản (có byte NUL)",
-                      "the file is not text (it contains NUL bytes)",
-                      "save it as a UTF-8 text file")
+                      "the file is not text (it contains NUL bytes)")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -269,8 +267,7 @@ def _check_indentation(text: str) -> None:
     if match:
         raise _Reject(*_position(text, match.end() - 1), rules.TAB_INDENTATION,
                       "thụt lề bằng ký tự Tab",
-                      "a tab is used for indentation",
-                      "indent with spaces only (2 spaces per level)")
+                      "a tab is used for indentation")
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -349,14 +346,12 @@ class _Builder:
         if id(node) in self.seen:  # the composer hands back the same node for an alias
             raise _Reject(self.lines[path], self.columns[path], rules.YAML_ALIAS,
                           "không dùng neo và bí danh YAML (&tên / *tên)",
-                          "YAML anchors and aliases (&name / *name) are not allowed",
-                          "write the content out where it is needed")
+                          "YAML anchors and aliases (&name / *name) are not allowed")
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             raise _Reject(self.lines[path], self.columns[path], rules.NESTED_TOO_DEEP,
                           "cấu trúc lồng quá sâu",
-                          f"the file nests more than {MAX_DEPTH} levels deep",
-                          "a report file nests a dozen levels at most: check the indentation")
+                          f"the file nests more than {MAX_DEPTH} levels deep")
         if isinstance(node, yaml.ScalarNode):
             value = _scalar(node, self.loader)
             if isinstance(value, int | float) and not isinstance(value, bool) and \
@@ -386,8 +381,7 @@ class _Builder:
             if key in first_line:
                 raise _Reject(line, column, rules.DUPLICATE_KEY, f"khóa '{key}' bị lặp",
                               f"duplicate key '{key}' (first written on line "
-                              f"{first_line[key]})",
-                              "keep one of the two; YAML would silently drop the first")
+                              f"{first_line[key]})")
             first_line[key] = line
             self.lines[(*path, key)] = line
             self.columns[(*path, key)] = column
@@ -433,4 +427,4 @@ def _check_storable(node: yaml.ScalarNode) -> None:
         raise _Reject(node.start_mark.line + 1, node.start_mark.column + 1,
                       rules.UNSTORABLE_CHARACTER, "ký tự điều khiển Word không lưu được",
                       f"control character U+{ord(bad.group()):04X} cannot be stored in a Word "
-                      "document", "delete it (it was probably written as an escape, \\x..)")
+                      "document")

@@ -291,7 +291,7 @@ def _check_ids_unique(targets: TargetsFile,
             findings.report(rules.INDICATOR_ID_TWICE, indicator.src,
                             f"mã chỉ tiêu '{indicator.id}' bị lặp",
                             f"indicator id '{indicator.id}' is used twice "
-                            f"(first at {known[indicator.id].src})", "give each row its own id")
+                            f"(first at {known[indicator.id].src})")
             ok = False
         known[indicator.id] = indicator
     return known, ok
@@ -334,8 +334,7 @@ def _check_figures_as_written(file: ActualsFile, source: SourceFile,
         elif isinstance(value, str) and _NUMBER_AS_TEXT.fullmatch(value.strip()):
             findings.report(rules.AMBIGUOUS_FIGURE, source.ref(("values", key)),
                             f"số liệu '{value}' được ghi như văn bản",
-                            f"'{key}: {value}' is text, so no figure is computed from it",
-                            "write figures as numbers with a dot for decimals: 132.2, 2796")
+                            f"'{key}: {value}' is text, so no figure is computed from it")
             ok = False
     return ok
 
