@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from .. import rules
+from ..ast import Tally  # the tree's own: what an appendix counts, and reached
 from ..diagnostics import Findings, SourceRef
 from ..numbering import roman
 from ..record import Record
@@ -54,13 +55,6 @@ class Figure(Record):
     def text(self) -> str | None:
         """How the draft writes the pinned figure out in words, if it does."""
         return self.pinned.text if self.pinned else None
-
-
-class Tally(Record):
-    """Targets counted and those reached ("đạt và vượt")."""
-
-    achieved: int
-    counted: int
 
 
 class IndicatorResult(Record, kw_only=True):
@@ -147,7 +141,7 @@ def compute_indicators(targets: TargetsFile, actuals: dict[int, ActualsFile], as
 
 def _tally(results: Iterable[IndicatorResult]) -> Tally:
     counted = [r for r in results if r.counted]
-    return Tally(sum(r.assessment in ACHIEVED for r in counted), len(counted))
+    return Tally(achieved=sum(r.assessment in ACHIEVED for r in counted), counted=len(counted))
 
 
 # -- the rows and their figures -------------------------------------------------------------

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..compute.indicators import IndicatorResult, IndicatorResults, Tally
+from ..ast import Tally
+from ..compute.indicators import IndicatorResult, IndicatorResults
 from ..numformat import format_number, format_percent
 from ..validate.models import Score, is_figure_name, is_number
 

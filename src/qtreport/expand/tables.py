@@ -9,6 +9,7 @@ the table.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .. import ast, rules
 from ..compute.indicators import AppendixResult, IndicatorResult, IndicatorResults, Row
@@ -43,11 +44,8 @@ def appendix_table(appendix: AppendixResult, layout: AppendixLayout,
         font_size=layout.font_size,
         source=appendix.src,
         anchor=appendix.anchor,
-        tally=ast.Tally(
-            appendix.tally.achieved,
-            appendix.tally.counted,
-            results.as_of if results.as_of < results.last_year else None,
-        ),
+        tally=replace(appendix.tally,
+                      as_of=results.as_of if results.as_of < results.last_year else None),
     )
 
 
