@@ -36,7 +36,7 @@ def test_growth_indexes_by_hand(results):
     assert ban_le.figure("growth_2024").computed == pytest.approx(116.58, abs=0.005)
     assert ban_le.figure("growth_2024").value == 116.80
     assert ban_le.figure("growth_2025").computed == pytest.approx(117.08, abs=0.005)
-    # DESIGN §7: (3.484 / 1.677)^(1/5) = 115,75 and (2.696 / 1.677)^(1/4) = 112,60
+    # over 5 and 4 years: (3.484 / 1.677)^(1/5) = 115,75 and (2.696 / 1.677)^(1/4) = 112,60
     retail = results.by_id["ban-le-hang-hoa"]
     assert retail.figure("growth_2025").value == pytest.approx(115.75, abs=0.005)
     assert retail.figure("growth_2024").value == pytest.approx(112.60, abs=0.005)

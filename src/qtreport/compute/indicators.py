@@ -2,10 +2,10 @@
 and the tallies ("13/18 chỉ tiêu đạt và vượt"). Computed once, here, and final: the tables
 and the sentences that quote them only read what this module leaves.
 
-DESIGN §4: the kind of a target decides how it is assessed. Figures are computed; an
-official figure pinned in the data is shown instead, and a pinned figure that the data
-does not give (beyond rounding) is a warning, as is a stated assessment that the computed
-one contradicts, and parts that do not add up to their row.
+The kind of a target decides how it is assessed (docs/indicators.md, "Target kinds").
+Figures are computed; an official figure pinned in the data is shown instead, and a
+pinned figure that the data does not give (beyond rounding) is a warning, as is a stated
+assessment that the computed one contradicts, and parts that do not add up to their row.
 
 The figures of an indicator, by name (models.FIGURE_NAME):
   value_<Y>        the year's figure as entered
@@ -307,7 +307,8 @@ class _Figures:
 
 def assess(indicator: Indicator, entered: Mapping[int, ActualValue],
            computed: Mapping[str, float | None], base: int, last: int) -> str | None:
-    """The assessment that the figures give, by the kind of the target (DESIGN §4)."""
+    """The assessment that the figures give, by the kind of the target
+    (docs/indicators.md, "Target kinds")."""
     target = indicator.target
     if target is None:
         return None
@@ -340,7 +341,7 @@ def assess(indicator: Indicator, entered: Mapping[int, ActualValue],
 
 
 def measure_of(kind: str, last: int) -> str | None:
-    """The figure a target of this kind is judged on (DESIGN §4)."""
+    """The figure a target of this kind is judged on (docs/indicators.md, "Target kinds")."""
     return {"growth": f"growth_{last}", "level": f"value_{last}", "multiple": "ratio",
             "average": "average", "cumulative": "total"}.get(kind)
 

@@ -1,7 +1,8 @@
 """A term in progress: whether each target is on track in the year the figures stand at
 (`as_of`), and what the remaining years need to reach it.
 
-A target is judged by the same figure as at the end of the term (DESIGN §4), taken so far:
+A target is judged by the same figure as at the end of the term (docs/indicators.md,
+"Target kinds"), taken so far:
 
 | kind | on track when | what the remaining years need (`needed`) |
 | --- | --- | --- |

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from ... import ast
@@ -82,7 +83,6 @@ def _header_cell(placed: ast.PlacedCell) -> tuple[ast.Cell, str | None]:
 # A cell's shape: what it looks like (not what it says): width, size, bold, italic,
 # alignment, indentation, merge, whether it has a run for its text, column span.
 _CellShape = tuple[int, float, bool, bool, str, int, str | None, bool, int]
-_cells: dict[_CellShape, Any] = {}
 _T, _BR = tag("w:t"), tag("w:br")
 
 
@@ -99,10 +99,7 @@ def _add_row(tbl: Any, cells: list[tuple[ast.Cell, str | None]], widths: tuple[i
         shape = (sum(widths[column:column + cell.colspan]), size, cell.bold, cell.italic,
                  cell.align, cell.indent, merge, has_text, cell.colspan)
         column += cell.colspan
-        prototype = _cells.get(shape)
-        if prototype is None:
-            prototype = _cells[shape] = _cell_of_shape(shape)
-        tc = copy.deepcopy(prototype)
+        tc = copy.deepcopy(_cell_of_shape(shape))
         tr.append(tc)
         if has_text:
             _fill(tc[1][1].find(_T), cell.text)  # the cell's paragraph's run's text
@@ -122,8 +119,10 @@ def _fill(t: Any, text: str) -> None:
         last.text = line
 
 
+@lru_cache(maxsize=1024)  # a report has a few dozen shapes; the bound is for any input
 def _cell_of_shape(shape: _CellShape) -> Any:
-    """A <w:tc> of this shape, its text to be filled in."""
+    """A <w:tc> of this shape, its text to be filled in: a prototype, copied for each
+    cell (lxml copies in C), never put in a document itself."""
     width, size, bold, italic, align, indent, merge, has_text, colspan = shape
     tc = element("w:tc")
     properties = sub(tc, "w:tcPr")
