@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qtreport.compute.progress import Term, progress
-from qtreport.validate.models import Indicator, Score
+from qtreport.validate.indicator_models import Indicator, Score
 
 TERM = Term(2025, 2027, 2030)
 values = st.floats(min_value=1, max_value=1e6, allow_nan=False)

@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from ..diagnostics import Findings, SourceRef
 from ..record import Record
 from ..validate import Validated
-from ..validate.models import AppendixLayout, ReportMeta, StyleSheet
+from ..validate.indicator_models import AppendixLayout
+from ..validate.models import ReportMeta, StyleSheet
 from .anchors import FRONT, Anchors
 from .indicators import IndicatorResults, compute_indicators
 from .notes import FootnoteNumbering, NumberedNote

@@ -25,7 +25,7 @@ from ..ast import Tally  # the tree's own: what an appendix counts, and reached
 from ..diagnostics import Findings, SourceRef
 from ..numbering import roman
 from ..record import Record
-from ..validate.models import (
+from ..validate.indicator_models import (
     ActualsFile,
     ActualValue,
     AppendixDef,
@@ -33,8 +33,8 @@ from ..validate.models import (
     Official,
     Score,
     TargetsFile,
-    is_number,
 )
+from ..validate.models import is_number
 from .anchors import GROUP_ROW, ROW, TABLE, Anchors
 from .progress import ON_TRACK, Term, progress
 

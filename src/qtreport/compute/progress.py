@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ..record import Record
-from ..validate.models import ActualValue, Indicator, Score, Target
+from ..validate.indicator_models import ActualValue, Indicator, Score, Target
 
 ON_TRACK = ("Đúng tiến độ", "Vượt tiến độ")
 EPSILON = 1e-9

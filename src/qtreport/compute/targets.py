@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from ..diagnostics import SourceRef
 from ..numformat import format_number
 from ..record import Record
-from ..validate.models import (
+from ..validate.indicator_models import (
     DEFAULT_SAYS,
     TARGET_NUMBERS,
     Indicator,

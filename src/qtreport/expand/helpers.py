@@ -16,7 +16,8 @@ from typing import Any
 from ..ast import Tally
 from ..compute.indicators import IndicatorResult, IndicatorResults
 from ..numformat import format_number, format_percent
-from ..validate.models import Score, is_figure_name, is_number
+from ..validate.indicator_models import Score
+from ..validate.models import is_figure_name, is_number
 
 
 class HelperError(Exception):

@@ -16,7 +16,7 @@ from ..compute.indicators import AppendixResult, IndicatorResult, IndicatorResul
 from ..compute.targets import target_text
 from ..diagnostics import Findings
 from ..numformat import format_number
-from ..validate.models import AppendixLayout, ColumnDef, Score, Show
+from ..validate.indicator_models import AppendixLayout, ColumnDef, Score, Show
 
 GROWTH_KINDS = ("growth", "multiple")
 

@@ -13,6 +13,7 @@ from ..diagnostics import Findings
 from ..readers.yaml import LoadedSources
 from ..record import Record
 from .feedback import validate_registers
+from .indicator_models import TargetsFile
 from .indicators import (
     IndicatorData,
     indicator_files,
@@ -20,7 +21,7 @@ from .indicators import (
     validate_indicators,
     validate_plan,
 )
-from .models import FeedbackRegister, FrontMatter, SpellingAllowList, StyleSheet, TargetsFile
+from .models import FeedbackRegister, FrontMatter, SpellingAllowList, StyleSheet
 from .report import Report, validate_allow_list, validate_report
 from .templates import validate_front_matter, validate_stylesheet
 

@@ -17,17 +17,15 @@ from dataclasses import dataclass
 from .. import rules
 from ..diagnostics import Findings, SourceRef
 from ..readers.yaml import SourceFile
-from .models import (
-    COLUMN_SHOWS,
+from .indicator_models import (
     DEFAULT_SAYS,
     ActualsFile,
     AppendixLayout,
     Indicator,
-    ReportMeta,
     TargetsFile,
-    is_figure_name,
     parts_named,
 )
+from .models import COLUMN_SHOWS, ReportMeta, is_figure_name
 from .report import ALLOW_FILE, REPORT_FILE, resolve_path
 from .schema import validate_model
 from .templates import validate_layouts

@@ -12,7 +12,8 @@ import difflib
 from .. import rules
 from ..diagnostics import Findings
 from ..readers.yaml import SourceFile
-from .models import AppendixLayout, FrontMatter, PageSetup, StyleSheet
+from .indicator_models import AppendixLayout
+from .models import FrontMatter, PageSetup, StyleSheet
 from .schema import validate_model
 
 # The styles the Word writer uses by id: without them Word would fall back to its own look.

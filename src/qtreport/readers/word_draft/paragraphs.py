@@ -322,3 +322,36 @@ class _Reader:
                 if node is not None and (node.text or "").strip()}
 
 
+def trim_pieces(pieces: list[Piece], strip: int) -> None:
+    """Drop the spaces at the start, then `strip` characters (counted, as the label was
+    found, after those spaces), then the spaces either side."""
+    while pieces and pieces[0].note is None and not pieces[0].text.strip():
+        pieces.pop(0)
+    if pieces and pieces[0].note is None:
+        pieces[0].text = pieces[0].text.lstrip()
+    while strip and pieces:
+        first = pieces[0]
+        if first.note is not None:
+            break
+        cut = min(strip, len(first.text))
+        first.text, strip = first.text[cut:], strip - cut
+        if not first.text:
+            pieces.pop(0)
+    if pieces and pieces[0].note is None:
+        pieces[0].text = pieces[0].text.lstrip()
+    if pieces and pieces[-1].note is None:
+        pieces[-1].text = pieces[-1].text.rstrip()
+
+
+def styled_inlines(piece: Piece) -> ast.Inlines:
+    """A piece's words (line breaks and tabs Word's own) in its formatting."""
+    inlines: ast.Inlines = tuple(
+        ast.LineBreak() if part == "\n" else ast.Tab() if part == "\t" else ast.Text(part)
+        for part in re.split(r"([\n\t])", piece.text) if part)
+    if piece.superscript:
+        inlines = (ast.Superscript(inlines),)
+    if piece.italic:
+        inlines = (ast.Emph(inlines),)
+    if piece.bold:
+        inlines = (ast.Strong(inlines),)
+    return inlines

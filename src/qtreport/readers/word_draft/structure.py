@@ -25,7 +25,7 @@ from ... import ast, rules
 from ...diagnostics import Findings, SourceRef
 from ...numbering import letter_value, ordinal_value, roman_value
 from ...word.package import PackageError
-from .paragraphs import DraftRead, Para, Piece, read_draft
+from .paragraphs import DraftRead, Para, read_draft, styled_inlines, trim_pieces
 
 # The numbering of the report's headings, by depth (0 Phần, 1 I., 2 1., 3 1.1., 4 1.1.1.,
 # 5 a.), the deepest patterns first where one is the start of another.
@@ -297,7 +297,7 @@ class _Builder:
         """The paragraph's words and note marks, leading and trailing spaces dropped (and
         its first `strip` characters: an item's label)."""
         pieces = [replace(p) for p in para.pieces]  # trimmed here, kept as read there
-        _trim(pieces, strip)
+        trim_pieces(pieces, strip)
         out: list[ast.Inline] = []
         for piece in pieces:
             if piece.note is not None:
@@ -305,7 +305,7 @@ class _Builder:
                 if number is not None:
                     out.append(ast.NoteRef(number))
             elif piece.text:
-                out.extend(_styled(piece))
+                out.extend(styled_inlines(piece))
         return tuple(out)
 
     def _note(self, note_id: str, para: Para) -> int | None:
@@ -324,10 +324,10 @@ class _Builder:
         content = []
         for paragraph in paragraphs:
             pieces = [replace(p) for p in paragraph.pieces if p.note is None]
-            _trim(pieces, 0)
+            trim_pieces(pieces, 0)
             content.append(
                 ast.Paragraph(
-                    content=tuple(i for p in pieces if p.text for i in _styled(p)),
+                    content=tuple(i for p in pieces if p.text for i in styled_inlines(p)),
                     source=self.where(para),
                     anchor=f"n{number}p",
                 )
@@ -390,41 +390,6 @@ def _number_of(depth: int, label: str) -> int | None:
     if depth == 0:
         return ordinal_value(label.split()[-1].lower() if label.split() else "")
     return int(digits[-1]) if digits else None
-
-
-def _trim(pieces: list[Piece], strip: int) -> None:
-    """Drop the spaces at the start, then `strip` characters (counted, as the label was
-    found, after those spaces), then the spaces either side."""
-    while pieces and pieces[0].note is None and not pieces[0].text.strip():
-        pieces.pop(0)
-    if pieces and pieces[0].note is None:
-        pieces[0].text = pieces[0].text.lstrip()
-    while strip and pieces:
-        first = pieces[0]
-        if first.note is not None:
-            break
-        cut = min(strip, len(first.text))
-        first.text, strip = first.text[cut:], strip - cut
-        if not first.text:
-            pieces.pop(0)
-    if pieces and pieces[0].note is None:
-        pieces[0].text = pieces[0].text.lstrip()
-    if pieces and pieces[-1].note is None:
-        pieces[-1].text = pieces[-1].text.rstrip()
-
-
-def _styled(piece: Piece) -> ast.Inlines:
-    """A piece's words (line breaks and tabs Word's own) in its formatting."""
-    inlines: ast.Inlines = tuple(
-        ast.LineBreak() if part == "\n" else ast.Tab() if part == "\t" else ast.Text(part)
-        for part in re.split(r"([\n\t])", piece.text) if part)
-    if piece.superscript:
-        inlines = (ast.Superscript(inlines),)
-    if piece.italic:
-        inlines = (ast.Emph(inlines),)
-    if piece.bold:
-        inlines = (ast.Strong(inlines),)
-    return inlines
 
 
 def _title_inlines(title: str) -> ast.Inlines:
