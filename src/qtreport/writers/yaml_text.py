@@ -84,7 +84,14 @@ class YamlText:
         text = self.text
         start, end = scalar.start_mark.index, scalar.end_mark.index
         if scalar.style in (">", "|"):
-            return text[:start] + self._block(scalar, value, edit) + text[end:]
+            block = self._block(scalar, value, edit)
+            if _reads_as(block, value):
+                return text[:start] + block + text[end:]
+            # a value the block cannot hold as written (spaces where lines meet): quoted,
+            # the line breaks after the block kept
+            original = text[start:end]
+            return text[:start] + json.dumps(value, ensure_ascii=False) + \
+                original[len(original.rstrip("\n")):] + text[end:]
         if scalar.style == "'":
             written = "'" + value.replace("'", "''") + "'"
         elif scalar.style == '"' or not _plain_safe(value):
@@ -110,29 +117,61 @@ class YamlText:
         return header + "\n" + "\n".join(_refolded(lines, pad, value, edit)) + trailing
 
 
+MAX_LINE = 100  # a line of the report's YAML, as the editors' files are written
+
+
 def _refolded(lines: list[str], pad: str, value: str, edit: tuple[int, int, int]) -> list[str]:
-    """The lines of a folded block holding `value`: those before the change as they were,
-    the changed ones wrapped to the file's width, and, once a wrapped line ends where an
-    old one did, the old ones again."""
+    """The lines of a folded block holding `value`: the lines the change touches hold the
+    new words, every other line as it was. A line that grows past MAX_LINE (or the file's
+    longest) is broken at a space, its rest on a line of its own, so a one-word edit is a
+    one- or two-line change of the file."""
     start, old_end, new_end = edit  # the change in the old value: start..old_end; new: ..new_end
-    shift = new_end - old_end
-    widths = sorted(len(line) for line in lines[:-1]) or [100]
-    width = max(widths[len(widths) // 2], 60) - len(pad)  # the file's usual width
-    ends, offset = [], 0  # where each old line ends in the old value
-    for line in lines:
-        offset += len(line.strip()) + 1
-        ends.append(offset - 1)
-    first = next((i for i, end in enumerate(ends) if end >= start), len(lines) - 1)
-    begin = ends[first - 1] + 1 if first else 0
-    out = lines[:first]
-    position = begin
-    for line in _wrap(value[begin:], width):
-        out.append(pad + line)
-        position += len(line) + 1
-        end = position - 1
-        if end > new_end and end - shift in ends:  # back in step with the old lines
-            return out + lines[ends.index(end - shift) + 1:]
+    texts = [line.strip() for line in lines]
+    begins, offset = [], 0  # where each old line begins in the old value
+    for text in texts:
+        begins.append(offset)
+        offset += len(text) + 1
+    first = max(i for i, begin in enumerate(begins) if begin <= start)
+    if first and start == begins[first] and start == old_end:
+        first -= 1  # an insertion at a line's start goes at the end of the line before
+    last = max(i for i, begin in enumerate(begins) if begin <= max(old_end - 1, start))
+    last = max(last, first)
+    end = begins[last] + len(texts[last]) + (new_end - old_end)
+    width = max(MAX_LINE, *(len(line) for line in lines)) - len(pad)
+    middle = [pad + text for text in _broken(value[begins[first]:end], width) if text]
+    return lines[:first] + middle + lines[last + 1:]
+
+
+def _broken(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` characters, broken at single spaces outside a
+    {{ … }} (a word longer than `width` stays whole)."""
+    out = []
+    while len(text) > width:
+        cut = _break_before(text, width)
+        if cut is None:
+            break
+        out.append(text[:cut])
+        text = text[cut + 1:]
+    out.append(text)
     return out
+
+
+def _break_before(text: str, width: int) -> int | None:
+    """The last single space at or before `width` where a line may end."""
+    for at in range(min(width, len(text) - 1), 0, -1):
+        if text[at] == " " and text[at - 1] != " " and text[at + 1] != " " and \
+                text[:at].count("{{") == text[:at].count("}}"):
+            return at
+    return None
+
+
+def _reads_as(block: str, value: str) -> bool:
+    """Whether a block scalar (its indicator line and its indented lines) reads back as
+    `value`."""
+    try:
+        return bool(yaml.safe_load("k: " + block) == {"k": value})
+    except yaml.YAMLError:
+        return False
 
 
 def _walk(node: Any, key: Any) -> Any:
@@ -155,25 +194,3 @@ def _plain_safe(value: str) -> bool:
         return yaml.safe_load(f"k: {value}") == {"k": value}
     except yaml.YAMLError:
         return False
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Words into lines of at most `width` characters (a longer word on its own line); a
-    {{ … }} is not broken."""
-    words: list[str] = []
-    for word in text.split(" "):
-        if words and words[-1].count("{{") > words[-1].count("}}"):
-            words[-1] += " " + word  # inside a template: one word
-        else:
-            words.append(word)
-    lines: list[str] = []
-    line = ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        lines.append(line)
-    return lines
