@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from hashlib import blake2b
 
 from .. import ast
@@ -20,6 +21,7 @@ from ..readers.returned_copy import CopyItem, ReturnedCopy
 from ..record import Record
 
 MIN_SIMILARITY = 0.6  # below this, an edited paragraph is not taken for the old one
+AGREEING = 0.8  # of the shorter text found in the longer: a mark's passage and the copy agree
 _WORD = re.compile(r"\w+")
 
 
@@ -170,13 +172,21 @@ def _locate(item: CopyItem, current: Index,
     return None, None, "the passage is no longer in the report, and no passage like it is"
 
 
+@lru_cache(maxsize=4096)  # many comments of a copy sit on the same few paragraphs
 def agrees(copy_text: str, passage: str) -> bool:
-    """Whether a paragraph of a copy can be the passage (or part of it: a cell of a row,
-    a heading's title without its number): most of its words are the passage's."""
-    words = set(_WORD.findall(copy_text.lower()))
-    if not words:
-        return True  # nothing to contradict the mark
-    return len(words & set(_WORD.findall(passage.lower()))) >= 0.5 * len(words)
+    """Whether a paragraph of a copy is the passage a mark names, or part of it (a cell of
+    a row), or holds it (a heading's title under its number): the shorter of the two is
+    found, nearly whole, in the longer. Words alone would not do: two sentences of a
+    report often share most of theirs ("… năm 2025 ước đạt … tỷ đồng")."""
+    copy_text, passage = " ".join(copy_text.split()), " ".join(passage.split())
+    if not copy_text or copy_text in passage or passage in copy_text:
+        return True  # nothing to contradict the mark, or the words as they are
+    shorter = min(len(copy_text), len(passage))
+    matcher = difflib.SequenceMatcher(None, copy_text, passage, autojunk=False)
+    if matcher.real_quick_ratio() * (len(copy_text) + len(passage)) / 2 < AGREEING * shorter:
+        return False
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matched >= AGREEING * shorter
 
 
 def _note_by_reference(note_ref: tuple[tuple[str, ...], int], current: Index,

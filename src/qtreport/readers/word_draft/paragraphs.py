@@ -17,7 +17,7 @@ from ... import ast
 from ...diagnostics import SourceRef
 from ...record import Record
 from ...word.names import CORE_PROPERTIES, DC, MC, W
-from ...word.package import Package, PackageError, open_package
+from ...word.package import Package, PackageError, decimal_id, open_package
 from ...word.text import paragraph_content, words_of
 
 DRAFT_PARTS = ("word/document.xml", "word/styles.xml", "word/footnotes.xml",
@@ -84,8 +84,8 @@ class _Styles:
     def level(self, style_id: str) -> int | None:
         for style in self._chain(style_id):
             outline = style.find(f"{W}pPr/{W}outlineLvl")
-            if outline is not None and outline.get(f"{W}val", "").isdigit():
-                value = int(outline.get(f"{W}val", "9"))
+            value = decimal_id(outline.get(f"{W}val")) if outline is not None else None
+            if value is not None and value >= 0:
                 return value + 1 if value < 9 else None
             name = style.find(f"{W}name")
             found = re.fullmatch(r"heading\s*(\d)", (name.get(f"{W}val", "") if name is not None
@@ -215,7 +215,7 @@ class _Reader:
             elif tag == f"{W}noBreakHyphen":
                 self._add(para, "-", style)
             elif tag == f"{W}sym":
-                self._add(para, chr(int(node.get(f"{W}char", "20"), 16)), style)
+                self._add(para, _symbol(node.get(f"{W}char", "20")), style)
             elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
                 kind = "e" if tag == f"{W}endnoteReference" else "f"
                 para.pieces.append(Piece(note=f"{kind}{node.get(f'{W}id', '')}"))
@@ -256,8 +256,7 @@ class _Reader:
                 text = "\n".join(words_of([p]) for p in tc.iter(f"{W}p")).strip()
                 if merged is not None and merged.get(f"{W}val") in (None, "continue"):
                     text = ""  # the cell above goes on
-                cells.append(ast.Cell(text=text, colspan=int(span.get(f"{W}val", "1"))
-                                      if span is not None else 1))
+                cells.append(ast.Cell(text=text, colspan=_span(span)))
             rows.append(
                 ast.Row(
                     cells=tuple(cells), source=self.where(self.number), anchor=f"r{self.number}"
@@ -355,3 +354,18 @@ def styled_inlines(piece: Piece) -> ast.Inlines:
     if piece.bold:
         inlines = (ast.Strong(inlines),)
     return inlines
+
+
+def _symbol(code: str) -> str:
+    """A w:sym's character (its hexadecimal code); nothing for a code no character has."""
+    try:
+        number = int(code[:6], 16)
+    except ValueError:
+        return ""
+    return chr(number) if number <= 0x10FFFF and not 0xD800 <= number <= 0xDFFF else ""
+
+
+def _span(span: Any) -> int:
+    """How many grid columns a cell spans (w:gridSpan), 1 to 63, as Word allows."""
+    number = decimal_id(span.get(f"{W}val")) if span is not None else None
+    return min(max(number or 1, 1), 63)
