@@ -1,6 +1,6 @@
 # Two commands for a fresh machine:
 #   make build   set up .venv, install qtreport, compile data/ into build/<name>.docx
-#   make test    set up .venv with the test tools, run ruff, mypy and the tests
+#   make test    set up .venv with the test tools, run ruff, mypy and the tests (on every core)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -24,7 +24,7 @@ lint: $(BIN)/qtreport
 	$(BIN)/mypy
 
 test: $(BIN)/qtreport lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 clean:
 	rm -rf $(VENV) build

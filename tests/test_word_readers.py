@@ -5,6 +5,7 @@ values, elements taken out), end in a result or one PackageError, never anything
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import zipfile
@@ -132,10 +133,8 @@ def test_damaged_xml_gives_a_result_or_one_package_error(tmp_path_factory, seed,
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
         for name, blob in _damaged(real_draft(), seed, rounds).items():
             package.writestr(name, blob)
-    try:
+    with contextlib.suppress(PackageError):  # one error, said in words, or a result
         read_copy(path)
-    except PackageError:
-        pass
     findings = Findings()
     read_word(path, findings)  # a tree, or None with its finding
     assert all(f.code.startswith("QT9") for f in findings.items)

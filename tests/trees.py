@@ -21,7 +21,7 @@ def heading(title: str, anchor: str, line: int = 1, depth: int = 2,
 
 def paragraph(words: str, anchor: str, line: int = 1, notes: tuple[int, ...] = ()
               ) -> ast.Paragraph:
-    content: tuple[ast.Inline, ...] = (ast.Text(words),) + tuple(ast.NoteRef(n) for n in notes)
+    content: tuple[ast.Inline, ...] = (ast.Text(words), *(ast.NoteRef(n) for n in notes))
     return ast.Paragraph(content=content, source=where(line), anchor=anchor)
 
 

@@ -15,6 +15,7 @@ ranges are below what its API shows. It is opened within the bounds of word/pack
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,7 +113,11 @@ class _Reader:
         self.bookmarks = 0
         self.open: dict[str, str] = {}  # bookmark id -> anchor, for the draft's bookmarks
         self.marks: dict[str, list[_Mark]] = {}  # comment id -> its marks, in document order
-        self.active: list[_Span] = []  # the ranges the walk is inside
+        # the ranges the walk is inside (by identity: removing one is quick), and, by
+        # comment id, those still open and those whose reference is still to come
+        self.active: dict[int, _Span] = {}
+        self.opened: dict[str, deque[_Span]] = {}
+        self.unreferenced: dict[str, deque[_Mark]] = {}
         self.changes: list[CopyItem] = []
         self.references: dict[int, tuple[tuple[str, ...], int]] = {}  # note id -> reference
 
@@ -178,9 +183,14 @@ class _Reader:
                 self.open.pop(node.get(f"{W}id", ""), None)
             elif tag == f"{W}commentRangeStart":
                 mark = _Mark(span=_Span())
-                self.marks.setdefault(node.get(f"{W}id", ""), []).append(mark)
+                comment_id = node.get(f"{W}id", "")
+                self.marks.setdefault(comment_id, []).append(mark)
                 starting.append(mark)
-                self.active.append(mark.span)  # type: ignore[arg-type]
+                span = mark.span
+                assert span is not None
+                self.active[id(span)] = span
+                self.opened.setdefault(comment_id, deque()).append(span)
+                self.unreferenced.setdefault(comment_id, deque()).append(mark)
             elif tag == f"{W}commentRangeEnd":
                 self._end_range(node.get(f"{W}id", ""))
             elif tag in (f"{W}ins", f"{W}del", f"{W}moveTo", f"{W}moveFrom"):
@@ -215,32 +225,31 @@ class _Reader:
             self._change(node, offset, place)
 
     def _end_range(self, comment_id: str) -> None:
-        for mark in self.marks.get(comment_id, ()):
-            if mark.span in self.active:
-                self.active.remove(mark.span)
-                return
+        """The first range of that id still open ends here."""
+        opened = self.opened.get(comment_id)
+        if opened:
+            self.active.pop(id(opened.popleft()), None)
 
     def _point(self, comment_id: str) -> list[_Mark]:
         """A comment's reference mark: the comment's place if it has no range of its own
         (Word's comment on a point, or a range a word processor dropped)."""
-        marks = self.marks.setdefault(comment_id, [])
-        for mark in marks:
-            if not mark.referenced:
-                mark.referenced = True
-                return []  # the reference of a range already seen
+        waiting = self.unreferenced.get(comment_id)
+        if waiting:
+            waiting.popleft().referenced = True
+            return []  # the reference of a range already seen
         mark = _Mark(referenced=True)
-        marks.append(mark)
+        self.marks.setdefault(comment_id, []).append(mark)
         return [mark]
 
     def _into_ranges(self, words: str) -> None:
         full = []
-        for span in self.active:
+        for key, span in self.active.items():
             span.words.append(words)
             span.size += len(words)
             if span.size > MAX_SPAN_CHARS:
-                full.append(span)
-        for span in full:
-            self.active.remove(span)
+                full.append(key)
+        for key in full:
+            del self.active[key]
 
     def _change(self, node: Any, offset: int, place: Place) -> None:
         inserted = node.tag in (f"{W}ins", f"{W}moveTo")

@@ -55,6 +55,7 @@ def feedback_add(paths: Paths, copies: list[Path], unit: str | None,
         return result
     index, older = Index(current.document), _Older(paths, result.findings)
     room = MAX_FILE_BYTES - _register_size(target, round_name)  # what check still reads
+    texts: list[str] = []  # the new entries as YAML, in the order added
     for path in copies:
         where = SourceRef(paths.name(path), 1)
         try:
@@ -78,7 +79,8 @@ def feedback_add(paths: Paths, copies: list[Path], unit: str | None,
             if copy.version not in (None, current.document.meta.version) else None
         new = [entry for entry in place_items(copy, unit, index, then) if entry.id not in known]
         result.known += len(copy.items) - len(new)
-        size = sum(len(entry_yaml(entry).encode("utf-8")) for entry in new)
+        written = [entry_yaml(entry) for entry in new]  # as the register will hold them
+        size = sum(len(text.encode("utf-8")) for text in written)
         if size > room:
             result.findings.report(rules.REGISTER_FULL, where, "sổ góp ý sẽ quá lớn",
                                    f"its {len(new):,} new entries would make {paths.name(target)}"
@@ -86,19 +88,20 @@ def feedback_add(paths: Paths, copies: list[Path], unit: str | None,
                                    "they are not added")
             continue
         room -= size
-        for entry in new:
+        for entry, text in zip(new, written, strict=True):
             if entry.id in known:  # the same comment twice in one copy
                 result.known += 1
                 continue
             known.add(entry.id)
             result.added.append(entry)
+            texts.append(text)
             if entry.unplaced:
                 result.findings.report(rules.FEEDBACK_UNPLACED, where,
                                        f"không xác định được vị trí: “{entry.passage[:60]}”",
                                        f"{entry.kind} by {entry.author or entry.unit}: "
                                        f"{entry.unplaced}")
     if result.added:
-        append_entries(target, round_name, result.added)
+        append_entries(target, round_name, texts)
         result.register = target
     return result
 
