@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 Piece = str | tuple[str, str]  # plain text, or (text, rich style): "red", "bold", "dim" …
+WIDE = 250  # the width of what goes to a pipe or a file: a table is never cut there
 
 
 class Printer:
@@ -46,12 +47,15 @@ class Printer:
         """A spinner in a terminal; nothing elsewhere."""
         return self.rich().status(message) if self.coloured else nullcontext()
 
-    def rich(self) -> Console:
-        """The rich console, for what only rich can draw (tables)."""
+    def rich(self, wide: bool = False) -> Console:
+        """The rich console, for what only rich can draw (tables); `wide` where the output
+        goes to a file or a pipe, which has no width of its own: nothing is cut to 80
+        columns there."""
         if self._console is None:
             from rich.console import Console
 
-            self._console = Console(stderr=self.stderr, highlight=False, soft_wrap=True)
+            self._console = Console(stderr=self.stderr, highlight=False, soft_wrap=True,
+                                    width=WIDE if wide else None)
         return self._console
 
 
@@ -114,15 +118,45 @@ def as_github(findings: Findings) -> str:
     return "\n".join(lines)
 
 
-def print_human(findings: Findings, out: Printer) -> None:
+def print_human(findings: Findings, out: Printer, totals: bool = True) -> None:
     items = findings.sorted()
     for file, group in groupby(items, key=lambda f: f.file):
         out.line((_shown_name(file), "bold"))
         for f in group:
             out.line(*_human_line(f))
     errors, warnings = len(findings.errors), len(findings.warnings)
-    if errors or warnings:
+    if totals and (errors or warnings):
         out.line((f"{errors} lỗi (errors), {warnings} cảnh báo (warnings)", "bold"))
+
+
+def print_short(findings: Findings, out: Printer) -> None:
+    """What a build says of its findings: the errors in full, the warnings counted in one
+    line (`qtreport check` tells them; `--verbose` prints them)."""
+    errors = Findings()
+    errors.items = findings.errors
+    for file, group in groupby(errors.sorted(), key=lambda f: f.file):
+        out.line((_shown_name(file), "bold"))
+        for f in group:
+            out.line(*_human_line(f))
+    counts: list[Piece] = []
+    if findings.errors:
+        counts.append((f"{len(findings.errors)} lỗi (errors)", "bold red"))
+    if findings.warnings:
+        counts.append((f"{len(findings.warnings)} cảnh báo (warnings)", "yellow"))
+    if findings.warnings:
+        out.line(*_joined(counts), " — qtreport check để xem chi tiết (qtreport check shows "
+                 "them; --verbose prints them)")
+    elif counts:
+        out.line(*counts)
+
+
+def _joined(pieces: list[Piece]) -> list[Piece]:
+    out: list[Piece] = []
+    for piece in pieces:
+        if out:
+            out.append(", ")
+        out.append(piece)
+    return out
 
 
 def print_written(out: Printer, shown: str, took: str = "") -> None:

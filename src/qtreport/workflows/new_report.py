@@ -162,7 +162,7 @@ def _fields(report: NewReport) -> dict[str, object]:
         "tally_sentence": "Đến năm {{ as_of() }}, {{ achieved() }}/{{ counted() }} chỉ tiêu chủ "
                           "yếu đạt và vượt tiến độ." if mid
         else "Có {{ achieved() }}/{{ counted() }} chỉ tiêu chủ yếu đạt và vượt.",
-        "as_of_line": f"as_of: {report.as_of}  # the figures stand here; the term runs to "
+        "as_of_line": f"as_of: {report.as_of}  # số liệu đến năm này; nhiệm kỳ đến năm "
                       f"{report.last}" if mid else "",
         "needed_column": "  - {header: [Cần đạt những năm còn lại], show: needed, width_mm: 26}\n"
         if mid else "",
