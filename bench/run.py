@@ -61,6 +61,7 @@ def side_by_side(cwd: Path, runs: int) -> None:
     subprocess.run([QTREPORT, "build", "--format", "md"], cwd=cwd, check=True,
                    capture_output=True)
     rows = [("qtreport --help", [QTREPORT, "--help"]),
+            ("qtreport --version", [QTREPORT, "--version"]),
             ("qtreport check", [QTREPORT, "check"]),
             ("qtreport build (docx)", [QTREPORT, "build"]),
             ("qtreport build --format md", [QTREPORT, "build", "--format", "md"])]
