@@ -233,7 +233,7 @@ def _template_finding(err: Exception, context: dict[str, Any],
         return (rules.UNKNOWN_TEMPLATE_NAME, src, "biểu thức dùng tên không tồn tại",
                 f"template uses an unknown name: {err.message}",
                 "available helpers: " + ", ".join(names))
-    if isinstance(err, SecurityError):
+    if isinstance(err, SecurityError | _Blocked):  # Jinja's sandbox, or our own bounds
         return (rules.TEMPLATE_BLOCKED, src, "biểu thức bị chặn vì không an toàn",
                 f"template tried an operation that is not allowed: {err}",
                 "")
@@ -246,10 +246,6 @@ def _template_finding(err: Exception, context: dict[str, Any],
         return (rules.TEMPLATE_FAILED, src, "biểu thức chạy quá lâu hoặc quá dài",
                 f"template stopped: {err}",
                 "a paragraph should be a paragraph; check the loops in its template")
-    if isinstance(err, _Blocked):
-        return (rules.TEMPLATE_BLOCKED, src, "biểu thức bị chặn vì không an toàn",
-                f"template tried an operation that is not allowed: {err}",
-                "")
     if isinstance(err, NotPrintable):
         return (rules.TEMPLATE_FAILED, src, "biểu thức in ra một giá trị không phải văn bản",
                 f"template failed: {err}",

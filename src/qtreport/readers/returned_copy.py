@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -322,32 +322,17 @@ class _Reader:
                 mark = next((other for i, other in enumerate(marks) if root_of[i] == index
                              and other is not None and other.place is not None), mark)
             reply = _reply(comment)
-            if mark is None or mark.place is None:
-                yield CopyItem(
-                    kind="comment",
-                    author=reply.author,
-                    date=reply.date,
-                    text=reply.text,
-                    old="",
-                    passage="",
-                    place=Place(anchors=(), text=""),
-                    replies=tuple(replies.get(index, [])),
-                    lost="the comment marks no passage in the copy: its words "
-                    "were deleted with it, or a word processor dropped its "
-                    "marks",
-                )
-                continue
-            words = "".join(mark.span.words if mark.span else []).strip()
-            yield CopyItem(
-                kind="comment",
-                author=reply.author,
-                date=reply.date,
-                text=reply.text,
-                old="",
-                passage=words or mark.place.text,
-                place=mark.place,
-                replies=tuple(replies.get(index, [])),
-            )
+            item = CopyItem(kind="comment", author=reply.author, date=reply.date,
+                            text=reply.text, old="", passage="",
+                            place=Place(anchors=(), text=""),
+                            replies=tuple(replies.get(index, [])),
+                            lost="the comment marks no passage in the copy: its words were "
+                                 "deleted with it, or a word processor dropped its marks")
+            if mark is not None and mark.place is not None:
+                words = "".join(mark.span.words if mark.span else []).strip()
+                item = replace(item, passage=words or mark.place.text, place=mark.place,
+                               lost="")
+            yield item
 
     def _parents(self, comments: list[Any]) -> list[int | None]:
         """For each comment, the comment it answers (commentsExtended.xml ties a reply's
