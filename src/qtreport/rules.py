@@ -306,6 +306,14 @@ AMBIGUOUS_FIGURE = Rule(
                  "thousands without a separator (6150) and decimals with a dot (132.2); the "
                  "report prints them the Vietnamese way."),
     hint="write figures as numbers with a dot for decimals: 132.2, 2796")
+YEAR_OUTSIDE_TERM = Rule(
+    code="QT511", name="year-outside-term", severity=_W,
+    title_vi="tệp số liệu ngoài nhiệm kỳ", title_en="a year file outside the term",
+    explanation=("data/actuals/ holds a file for a year before the term's base year, or after "
+                 "the year the figures stand at (`as_of`). Its figures are not read: no sum, "
+                 "growth or assessment comes from them. A file of the next term belongs in that "
+                 "term's report."),
+    hint="move it out of data/actuals/, or correct its year")
 UNKNOWN_PLAN_LIST = Rule(
     code="QT509", name="unknown-plan-list", severity=_E,
     title_vi="không có danh sách chỉ tiêu này", title_en="items_from names no list of the plan",

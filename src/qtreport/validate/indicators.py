@@ -25,7 +25,7 @@ from .indicator_models import (
     TargetsFile,
     parts_named,
 )
-from .models import COLUMN_SHOWS, ReportMeta, is_figure_name
+from .models import COLUMN_SHOWS, ReportMeta, is_figure_name, is_number
 from .report import ALLOW_FILE, REPORT_FILE, resolve_path
 from .schema import validate_model
 from .templates import validate_layouts
@@ -120,7 +120,9 @@ def validate_indicators(files: dict[str, SourceFile], data_prefix: str, chosen: 
     if targets is None or failed_years or models is None:
         return None  # their own findings say why; "missing" would be a false second one
     as_of = standing_year(targets, actuals)
-    actuals = {year: file for year, file in actuals.items() if year <= as_of}
+    _report_outside_term(targets, as_of, actuals, sources, findings)
+    actuals = {year: file for year, file in actuals.items()
+               if targets.base_year <= year <= as_of}
     ok = _check_indicator_ids(targets, actuals, sources, files[name], as_of, findings)
     ok &= _check_assessed(targets, as_of, findings)
     ok &= _check_layouts(targets, models, findings)
@@ -179,6 +181,22 @@ def report_unused(files: dict[str, SourceFile], data_prefix: str, used: set[str]
                         "reported on, 'plan:' for the next one's targets), or delete it")
 
 
+def _report_outside_term(targets: TargetsFile, as_of: int, actuals: dict[int, ActualsFile],
+                         sources: dict[int, SourceFile], findings: Findings) -> None:
+    """A year file before the term's base year or after the year its figures stand at
+    feeds nothing (no sum, no growth): said, so that nobody trusts it to."""
+    for year in sorted(actuals):
+        if targets.base_year <= year <= as_of:
+            continue
+        why = f"the term runs {targets.base_year}-{targets.last_year}" if not \
+            targets.base_year <= year <= targets.last_year else \
+            f"the figures stand at {as_of} (as_of)"
+        findings.report(rules.YEAR_OUTSIDE_TERM, sources[year].ref(("year",)),
+                        f"tệp số liệu năm {year} nằm ngoài nhiệm kỳ",
+                        f"{sources[year].name} is for {year}, and {why}: its figures feed "
+                        "nothing")
+
+
 def _check_year(loaded: ActualsFile, name: str, file: SourceFile,
                 actuals: dict[int, ActualsFile], findings: Findings) -> bool:
     stem = name.rsplit("/", 1)[-1].split(".")[0]
@@ -233,8 +251,10 @@ def _check_indicator_ids(targets: TargetsFile, actuals: dict[int, ActualsFile],
                         "for figures not known); a report written before the term ends needs "
                         "none for later years")
         ok = False
+    numbered = {key for file in actuals.values() for key, value in file.values.items()
+                if is_number(value)}
     for year, file in sorted(actuals.items()):
-        ok &= _check_figures_as_written(file, sources[year], findings)
+        ok &= _check_figures_as_written(file, sources[year], known, numbered, findings)
         ok &= _check_deadlines_reached_or_not(file, sources[year], known, findings)
     carried = {key for file in actuals.values() for key in file.values} | \
         {i.id for i in known.values() if carries_figures(i)}
@@ -315,26 +335,71 @@ def _check_deadlines_reached_or_not(file: ActualsFile, source: SourceFile,
 
 
 def _check_figures_as_written(file: ActualsFile, source: SourceFile,
+                              known: dict[str, Indicator], numbered: set[str],
                               findings: Findings) -> bool:
-    """YAML reads 6.150 as six point one five, and 132,2 as text: both are refused, since
-    the office writes thousands with '.' and decimals with ','."""
+    """A year file holds figures, and nothing passes for one that is not: YAML reads 6.150 as
+    six point one five and 132,2 as text; "100 %", "6150 tỷ" are text too, and a text where
+    the indicator's other years have figures would drop its assessment from the tally
+    without a word. `numbered`: the indicators some year gives a figure."""
     ok = True
     for key, value in file.values.items():
         written = source.number_text.get(("values", key))
+        where = source.ref(("values", key))
         if written and _THOUSANDS.fullmatch(written):
             whole = written.replace(".", "")
-            findings.report(rules.AMBIGUOUS_FIGURE, source.ref(("values", key)),
-                            f"'{written}' có thể bị hiểu sai",
+            findings.report(rules.AMBIGUOUS_FIGURE, where, f"'{written}' có thể bị hiểu sai",
                             f"'{key}: {written}' is read as {value:g}, not {whole}",
                             f"write {whole} for thousands; decimals take a dot in data files "
                             "(98.1)")
             ok = False
         elif isinstance(value, str) and _NUMBER_AS_TEXT.fullmatch(value.strip()):
-            findings.report(rules.AMBIGUOUS_FIGURE, source.ref(("values", key)),
+            findings.report(rules.AMBIGUOUS_FIGURE, where,
                             f"số liệu '{value}' được ghi như văn bản",
                             f"'{key}: {value}' is text, so no figure is computed from it")
             ok = False
+        elif isinstance(value, str) and (number := _leading_figure(value)) is not None:
+            unit = known[key].unit if key in known else None
+            findings.report(rules.AMBIGUOUS_FIGURE, where,
+                            f"số liệu '{value}' có kèm đơn vị hoặc chữ",
+                            f"'{key}: {value}' is text, not a figure: a year file holds the "
+                            "number alone" + (f" (the unit, {unit}, is the indicator's)" if unit
+                                              else ""),
+                            f"write {key}: {number}")
+            ok = False
+        elif isinstance(value, str) and value.strip() not in NO_FIGURE and \
+                (key in numbered or _judged_on_figures(known.get(key))):
+            findings.report(rules.AMBIGUOUS_FIGURE, where,
+                            f"'{value}' là chữ, các năm khác có số liệu",
+                            f"'{key}: {value}' is text where a figure is needed (its target is "
+                            "judged on the figures, or its other years have them): it would "
+                            "leave the row without an assessment",
+                            f"write the figure, or {key}: null if there is none for {file.year}")
+            ok = False
     return ok
+
+
+def _judged_on_figures(indicator: Indicator | None) -> bool:
+    """A target assessed from the yearly figures (not a deadline's yes/no, not words)."""
+    target = indicator.target if indicator is not None else None
+    return target is not None and target.kind not in ("qualitative", "deadline")
+
+
+NO_FIGURE = ("-", "–", "—")  # "no figure that year", printed as a dash (null: an empty cell)
+_LEADING_FIGURE = re.compile(r"^\s*([-+]?\d[\d.,]*)\s*\S")
+
+
+def _leading_figure(text: str) -> str | None:
+    """The figure a text begins with, as a year file writes it ("6.150 tỷ" → 6150, "98,1 %"
+    → 98.1); None if it begins with none."""
+    found = _LEADING_FIGURE.match(text)
+    if found is None:
+        return None
+    number = found.group(1).rstrip(".,")
+    if "," in number:  # the Vietnamese way: '.' thousands, ',' decimals
+        return number.replace(".", "").replace(",", ".")
+    if _THOUSANDS.fullmatch(number):
+        return number.replace(".", "")
+    return number
 
 
 def _check_layouts(targets: TargetsFile, layouts: dict[str, AppendixLayout],

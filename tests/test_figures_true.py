@@ -1,0 +1,94 @@
+"""Every figure true: a year file holds figures and nothing else passes for one; year files
+belong to the term. No input changes an assessment or a tally without a finding unless it is
+a valid figure."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+YEAR = "data/actuals/2025.yaml"
+
+
+def findings(qtreport, root: Path) -> tuple[int, list[dict]]:
+    outcome = qtreport(root, "check", "--format", "json")
+    return outcome.exit_code, json.loads(outcome.output)["findings"]
+
+
+def set_value(root: Path, key: str, written: str) -> int:
+    """Write `key: written` in the 2025 file; the line it is on."""
+    path = root / YEAR
+    lines = path.read_text("utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines) if text.strip().startswith(f"{key}:"))
+    lines[line] = f"  {key}: {written}"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return line + 1
+
+
+@pytest.mark.parametrize(("key", "written", "says", "write"), [
+    ("bhyt", "100 %", "the unit, %, is the indicator's", "write bhyt: 100"),
+    ("bhyt", "100%", "number alone", "write bhyt: 100"),
+    ("ban-le", "6150 tỷ", "the unit, Tỷ đồng, is the indicator's", "write ban-le: 6150"),
+    ("ban-le", "6.150 tỷ đồng", "number alone", "write ban-le: 6150"),
+    ("thu-ngan-sach", "126,0 tỷ", "number alone", "write thu-ngan-sach: 126.0"),
+    ("bhyt", "đạt", "text where a figure is needed", "bhyt: null"),
+    ("bhyt", "'không có'", "text where a figure is needed", "bhyt: null"),
+])
+def test_a_year_file_holds_figures(qtreport, frozen_repo, key, written, says, write):
+    line = set_value(frozen_repo, key, written)
+    code, items = findings(qtreport, frozen_repo)
+    [found] = [f for f in items if f["code"] == "QT508"]
+    assert code == 1
+    assert (found["file"], found["line"], found["column"]) == (YEAR, line, 3)
+    assert says in found["message_en"] and write in found["hint"]
+
+
+def test_no_input_changes_the_tally_without_a_finding(qtreport, frozen_repo):
+    """Every figure of the 2025 file given a value that is no figure: either an error, or
+    the 13/18 tally stands."""
+    from qtreport.pipeline import Paths, check
+
+    keys = [m.group(1) for m in re.finditer(r"^  ([a-z0-9-]+): -?\d", (frozen_repo / YEAR)
+                                           .read_text("utf-8"), re.M)]
+    original = (frozen_repo / YEAR).read_text("utf-8")
+    for key in keys:
+        for junk in ("100 %", "abc", "'12'", "12 hộ", "1.2.3", "'12,5'", "1e999"):
+            (frozen_repo / YEAR).write_text(original, "utf-8")
+            set_value(frozen_repo, key, junk)
+            result = check(Paths.at(frozen_repo))
+            if result.document is None:
+                continue  # refused, with its errors
+            tally = next(t.tally for t in result.document.tables if t.number == 1)
+            assert (tally.achieved, tally.counted) == (13, 18), (key, junk)
+
+
+@pytest.mark.parametrize(("year", "why"), [(2019, "the term runs 2020-2025"),
+                                           (2026, "the term runs 2020-2025")])
+def test_a_year_file_outside_the_term_feeds_nothing(qtreport, frozen_repo, year, why):
+    text = (frozen_repo / YEAR).read_text("utf-8").replace("year: 2025", f"year: {year}")
+    (frozen_repo / f"data/actuals/{year}.yaml").write_text(text, "utf-8")
+    code, items = findings(qtreport, frozen_repo)
+    [found] = [f for f in items if f["code"] == "QT511"]
+    assert code == 0 and found["file"] == f"data/actuals/{year}.yaml" and why in \
+        found["message_en"]
+    assert not [f for f in items if f["code"] == "QT603" and str(year) in f["message_en"]]
+
+
+def test_a_year_past_as_of_feeds_nothing(qtreport, frozen_repo):
+    targets = frozen_repo / "data/targets_2020_2025.yaml"
+    targets.write_text(targets.read_text("utf-8").replace("last_year: 2025",
+                                                          "last_year: 2025\nas_of: 2024"), "utf-8")
+    code, items = findings(qtreport, frozen_repo)
+    [found] = [f for f in items if f["code"] == "QT511"]
+    assert found["file"] == YEAR and "the figures stand at 2024" in found["message_en"]
+
+
+def test_a_dash_or_null_says_there_is_no_figure(qtreport, frozen_repo):
+    """The draft prints "-" where a year had none: a dash (or null, an empty cell) is the
+    way to say so, and is no error."""
+    set_value(frozen_repo, "bhyt", "'-'")
+    code, items = findings(qtreport, frozen_repo)
+    assert code == 0 and not [f for f in items if f["code"] == "QT508"]
