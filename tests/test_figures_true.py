@@ -81,7 +81,7 @@ def test_a_year_past_as_of_feeds_nothing(qtreport, frozen_repo):
     targets = frozen_repo / "data/targets_2020_2025.yaml"
     targets.write_text(targets.read_text("utf-8").replace("last_year: 2025",
                                                           "last_year: 2025\nas_of: 2024"), "utf-8")
-    code, items = findings(qtreport, frozen_repo)
+    _, items = findings(qtreport, frozen_repo)
     [found] = [f for f in items if f["code"] == "QT511"]
     assert found["file"] == YEAR and "the figures stand at 2024" in found["message_en"]
 
