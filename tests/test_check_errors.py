@@ -94,7 +94,9 @@ def test_undefined_footnote_suggests_the_id(qtreport, mini):
     mini.edit("data/sections/kinh-te.yaml", "tỷ đồng[^gtsx]", "tỷ đồng[^gtxs]")
     code, items = findings(qtreport, mini)
     hit = only(items, "QT201")
-    assert (code, hit["file"], hit["line"]) == (1, "data/sections/kinh-te.yaml", 3)
+    line = mini.read("data/sections/kinh-te.yaml").splitlines()[3]
+    assert (code, hit["file"], hit["line"], hit["column"]) == \
+        (1, "data/sections/kinh-te.yaml", 4, line.index("[^gtxs]") + 1)  # at the mark itself
     assert "did you mean '[^gtsx]'?" in hit["hint"]
     unused = only(items, "QT202")  # and the definition is now unreferenced
     assert (unused["line"], "gtsx" in unused["message_en"]) == (16, True)
@@ -158,11 +160,16 @@ def test_bad_footnote_id_in_definitions(qtreport, mini):
          "{% endfor %}{% endfor %}{% endfor %}", "QT304"),
     ],
 )
-def test_template_errors_cite_the_paragraph(qtreport, mini, expression, code):
+def test_template_errors_cite_the_expression(qtreport, mini, expression, code):
+    """At the {{ … }} that fails, where it is written; a statement that fails only with the
+    rest of the paragraph ({% for %} without its end), at the paragraph."""
     mini.edit("data/sections/kinh-te.yaml", "{{ num(3033) }}", expression)
     exit_code, items = findings(qtreport, mini)
     hit = only(items, code)
-    assert (exit_code, hit["file"], hit["line"]) == (1, "data/sections/kinh-te.yaml", 3)
+    line = mini.read("data/sections/kinh-te.yaml").splitlines()[3]
+    where = (4, line.index(expression) + 1) if expression.startswith("{{") else (3, 5)
+    assert (exit_code, hit["file"]) == (1, "data/sections/kinh-te.yaml")
+    assert (hit["line"], hit["column"]) == where
     assert "class" not in hit["message"]  # nothing leaked into the message
 
 
@@ -202,7 +209,7 @@ def test_github_format(qtreport, mini):
     outcome = qtreport(mini.root, "check", "--format", "github")
     assert outcome.exit_code == 1
     line = next(x for x in outcome.output.splitlines() if "QT201" in x)
-    assert line.startswith("::error file=data/sections/kinh-te.yaml,line=3,col=5,title=QT201::")
+    assert line.startswith("::error file=data/sections/kinh-te.yaml,line=4,col=54,title=QT201::")
 
 
 def test_human_format_groups_by_file(qtreport, mini):
@@ -210,7 +217,7 @@ def test_human_format_groups_by_file(qtreport, mini):
     outcome = qtreport(mini.root, "check")
     assert outcome.exit_code == 1
     assert "data/sections/kinh-te.yaml\n" in outcome.output
-    assert "data/sections/kinh-te.yaml:3:5 QT201" in outcome.output  # line:column
+    assert "data/sections/kinh-te.yaml:4:54 QT201" in outcome.output  # line:column of the mark
     assert "2 lỗi (errors), 0 cảnh báo (warnings)" in outcome.output
 
 

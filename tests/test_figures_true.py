@@ -92,3 +92,85 @@ def test_a_dash_or_null_says_there_is_no_figure(qtreport, frozen_repo):
     set_value(frozen_repo, "bhyt", "'-'")
     code, items = findings(qtreport, frozen_repo)
     assert code == 0 and not [f for f in items if f["code"] == "QT508"]
+
+
+# -- findings at their own place ------------------------------------------------------------
+
+ECONOMY = "data/sections/phan-1/kinh-te.yaml"
+
+
+def edited(root: Path, old: str, new: str) -> list[str]:
+    path = root / ECONOMY
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return path.read_text("utf-8").splitlines()
+
+
+def place_of(lines: list[str], words: str) -> tuple[int, int]:
+    number = next(i for i, line in enumerate(lines) if words in line)
+    return number + 1, lines[number].index(words) + 1
+
+
+def test_a_template_mistake_is_found_at_its_expression(qtreport, frozen_repo):
+    lines = edited(frozen_repo, "actual('thu-nhap-binh-quan', 2025)",
+                   "actual('thu-nhap-binh-qan', 2025)")
+    _, items = findings(qtreport, frozen_repo)
+    [found] = [f for f in items if f["code"] == "QT305"]
+    line, column = place_of(lines, "{{ num(actual('thu-nhap-binh-qan'")
+    assert (found["line"], found["column"]) == (line, column)
+
+
+def test_a_note_mark_is_found_where_it_is_written(qtreport, frozen_repo):
+    lines = edited(frozen_repo, "tăng[^kt-luong-khach-du-lich]", "tăng[^kt-luong-khach]")
+    _, items = findings(qtreport, frozen_repo)
+    [found] = [f for f in items if f["code"] == "QT201"]
+    assert (found["line"], found["column"]) == place_of(lines, "[^kt-luong-khach]")
+
+
+def test_a_key_without_its_colon_is_found_on_its_own_line(qtreport, frozen_repo):
+    edited(frozen_repo, "title: Phát triển kinh tế", "title Phát triển kinh tế")
+    _, items = findings(qtreport, frozen_repo)
+    [found] = [f for f in items if f["code"] == "QT004"]
+    assert (found["line"], found["column"]) == (2, 6)
+    assert "'title: Phát triển kinh tế'" in found["hint"]
+
+
+def test_a_line_one_space_off_is_found_on_its_own_line(qtreport, frozen_repo):
+    lines = edited(frozen_repo, "\n  - title: >-\n      Thương mại",
+                   "\n - title: >-\n      Thương mại")
+    _, items = findings(qtreport, frozen_repo)
+    [found] = [f for f in items if f["code"] == "QT004"]
+    assert found["line"] == lines.index(" - title: >-") + 1 and "indented 1 space" in found["hint"]
+
+
+def test_a_note_defined_in_two_files_is_one_finding(qtreport, frozen_repo):
+    closing = frozen_repo / "data/sections/loi-keu-goi.yaml"
+    text = closing.read_text("utf-8")
+    closing.write_text(text + ("" if "footnotes:" in text else "footnotes:\n") +
+                       "  kt-luong-khach-du-lich: Một định nghĩa thứ hai.\n", "utf-8")
+    _, items = findings(qtreport, frozen_repo)
+    codes = [f["code"] for f in items if f["code"].startswith("QT2")]
+    assert codes == ["QT203"]
+
+
+# -- years are years --------------------------------------------------------------------------
+
+def test_a_year_stays_a_year_and_met_gives_the_year_reached(qtreport, frozen_repo):
+    from qtreport import ast
+    from qtreport.pipeline import Paths, check
+
+    edited(frozen_repo, "Nền kinh tế của thị xã", "Trước năm {{ target('pho-cap-thcs', 'by') "
+           "+ 1 }}, đạt năm {{ met('pho-cap-thcs') }}, còn {{ target('pho-cap-thcs', 'by') - "
+           "2020 }} năm. Nền kinh tế của thị xã")
+    year = frozen_repo / "data/actuals/2023.yaml"
+    year.write_text(year.read_text("utf-8").replace("pho-cap-thcs: false", "pho-cap-thcs: true"),
+                    "utf-8")
+    result = check(Paths.at(frozen_repo))
+    assert result.document is not None, [f.as_dict() for f in result.findings.errors]
+    text = next(ast.plain(b.content) for b in result.document.body
+                if isinstance(b, ast.Paragraph) and "Trước năm" in ast.plain(b.content))
+    targets = (frozen_repo / "data/targets_2020_2025.yaml").read_text("utf-8")
+    by = int(re.search(r"id: pho-cap-thcs[\s\S]*?by: (\d{4})", targets).group(1))
+    assert text.startswith(f"Trước năm {by + 1}, đạt năm 2023,")
+    assert f"còn {by - 2020} năm" in text

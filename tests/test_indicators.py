@@ -220,5 +220,9 @@ def test_helper_errors_cite_the_paragraph(frozen_repo, qtreport):
         "actual('gtsx', 2025)", "actual('gtxs', 2025)"), encoding="utf-8")
     outcome = qtreport(root, "check", "--format", "json")
     hit = next(f for f in json.loads(outcome.output)["findings"] if f["code"] == "QT305")
-    assert (hit["file"], hit["line"]) == ("data/sections/phan-1/kinh-te.yaml", 4)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines) if "actual('gtxs', 2025)" in text)
+    assert (hit["file"], hit["line"], hit["column"]) == (
+        "data/sections/phan-1/kinh-te.yaml", line + 1,
+        lines[line].index("{{ num(actual('gtxs'") + 1)  # at the {{ … }} itself
     assert "did you mean 'gtsx'?" in hit["message_en"]

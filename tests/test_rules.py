@@ -297,6 +297,8 @@ EXAMPLES: dict[str, tuple[Callable[[MiniRepo], None], tuple[str, ...]]] = {
     "QT901": (word_file("not-a-docx"), IMPORT),
     "QT902": (word_file("skip"), IMPORT),
     "QT903": (word_file("empty-heading"), IMPORT),
+    "QT511": (lambda repo: with_indicators(repo).write(
+        "data/actuals/2019.yaml", "year: 2019\nvalues:\n  doanh-thu: 90\n"), CHECK),
     "QT601": (indicators("data/targets_2020_2025.yaml", "        stated: Đạt",
                          "        stated: Đạt\n        official:\n"
                          "          growth_2022: {value: 120.5, source: Cục Thống kê}"),

@@ -79,12 +79,14 @@ def check(paths: Paths, text_checks: bool = True, registers: bool = True) -> Res
     if text_checks:
         lint_document(document, validated.allow, findings)
         lint_registers(document, validated.registers, findings)
-        files = {**sources.data, **{f.name: f for f in (sources.styles, sources.front_matter,
-                                                         *sources.layouts.values()) if f}}
-        findings.place_words(lambda f: files[f.file].find_words(f.line, f.words)
-                             if f.file in files else None)
     else:
         check_storable(document, findings)
+    # a finding about some words (a {{ … }}, a note's mark, a misspelt word) goes to the
+    # line and column where they are written, not the paragraph's first line
+    files = {**sources.data, **{f.name: f for f in (sources.styles, sources.front_matter,
+                                                     *sources.layouts.values()) if f}}
+    findings.place_words(lambda f: files[f.file].find_words(f.line, f.words)
+                         if f.file in files else None)
     if not findings.errors:
         result.document = document
         result.registers = validated.registers

@@ -18,6 +18,7 @@ The figures of an indicator, by name (models.FIGURE_NAME):
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping
 
 from .. import rules
@@ -205,6 +206,7 @@ class _Builder:
                 return Figure(computed.get(name), indicator.official.get(name)).value
 
             assessment, needed = progress(indicator, entered, figure, self.term)
+            needed = _as_precise_as(indicator, entered, kind, needed)
         else:
             assessment, needed = assess(indicator, entered, computed, base, last), None
         return IndicatorResult(
@@ -301,6 +303,24 @@ class _Figures:
             if None not in rest:
                 return subtotal + sum(n for n in rest if n is not None)
         return None
+
+
+def _as_precise_as(indicator: Indicator, entered: Mapping[int, ActualValue], kind: str | None,
+                   needed: float | None) -> float | None:
+    """What the remaining years need, as precise as the indicator's figures are and rounded
+    up (it is what must be reached): a count of households is a whole number of them. A
+    rate of growth keeps its decimals."""
+    if needed is None or kind not in ("average", "cumulative", "level"):
+        return needed
+    decimals = indicator.decimals
+    if decimals is None:
+        figures = [float(v) for v in entered.values()
+                   if isinstance(v, int | float) and not isinstance(v, bool)]
+        if not figures or not all(v.is_integer() for v in figures):
+            return needed
+        decimals = 0
+    scale = 10 ** decimals
+    return math.ceil(needed * scale - 1e-9) / scale
 
 
 # -- assessments ----------------------------------------------------------------------------

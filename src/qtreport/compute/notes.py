@@ -124,6 +124,7 @@ class FootnoteNumbering:
                  anchors: Anchors, findings: Findings):
         self.findings, self.anchors = findings, anchors
         self.defs: dict[str, _Definition] = {}
+        self.all_defs: dict[str, list[_Definition]] = {}  # an id may be defined twice
         self.notes: list[NumberedNote] = []
         for part in parts:
             self._collect(part)
@@ -139,6 +140,8 @@ class FootnoteNumbering:
 
     def _collect_mapping(self, footnotes: Mapping[str, Footnote]) -> None:
         for note_id, footnote in footnotes.items():
+            made = _Definition(note_id, footnote, footnote.src.file)
+            self.all_defs.setdefault(note_id, []).append(made)
             if note_id in self.defs:
                 first = self.defs[note_id].footnote.src
                 self.findings.report(rules.FOOTNOTE_DEFINED_TWICE, footnote.src,
@@ -146,7 +149,7 @@ class FootnoteNumbering:
                                      f"footnote '{note_id}' is defined twice "
                                      f"(first at {first})")
                 continue
-            self.defs[note_id] = _Definition(note_id, footnote, footnote.src.file)
+            self.defs[note_id] = made
             for text in footnote.paragraphs:
                 if has_marker(text):
                     self.findings.report(rules.MISPLACED_FOOTNOTE, footnote.src,
@@ -195,9 +198,16 @@ class FootnoteNumbering:
                                  f"mã chú thích '{marker.id}' không hợp lệ",
                                  f"'[^{marker.id}]' is not a valid footnote reference",
                                  "ids use lower-case letters without accents, digits and "
-                                 "hyphens, e.g. [^thu-ngan-sach-2021]")
+                                 "hyphens, e.g. [^thu-ngan-sach-2021]", words=f"[^{marker.id}]")
             return 0
         definition = self.defs.get(marker.id)
+        if definition is not None and definition.file != src.file:
+            # an id defined in two files (reported as such): the reference takes the
+            # definition of its own file, if one of them is
+            definition = next((d for d in self.all_defs.get(marker.id, [])
+                               if d.file == src.file), definition)
+            if definition.file == src.file:
+                self.defs[marker.id] = definition
         if definition is None or definition.file != src.file:
             self._undefined(marker.id, src, definition)
             return 0
@@ -205,7 +215,8 @@ class FootnoteNumbering:
             self.findings.report(rules.FOOTNOTE_REFERENCED_TWICE, src,
                                  f"chú thích '{marker.id}' được dẫn hai lần",
                                  f"footnote '{marker.id}' is referenced a second time "
-                                 f"(it is already footnote {definition.number})")
+                                 f"(it is already footnote {definition.number})",
+                                 words=f"[^{marker.id}]")
             return 0
         footnote = definition.footnote
         definition.number = self._new_note(
@@ -236,7 +247,8 @@ class FootnoteNumbering:
                     f"add '{note_id}: …' under 'footnotes:' in this file")
         self.findings.report(rules.UNDEFINED_FOOTNOTE, src,
                              f"chú thích '{note_id}' chưa được định nghĩa",
-                             f"footnote '[^{note_id}]' is not defined in this file", hint)
+                             f"footnote '[^{note_id}]' is not defined in this file", hint,
+                             words=f"[^{note_id}]")
 
     def report_unused(self) -> None:
         for definition in self.defs.values():

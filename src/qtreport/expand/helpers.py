@@ -30,7 +30,20 @@ class NotPrintable(Exception):
 
 class Year(int):
     """A year: a number the helpers take (actual('id', as_of())) that prints as written,
-    2027, not as a quantity (2.027)."""
+    2027, not as a quantity (2.027). A year and a number of years make a year
+    (`target('x', 'by') + 1` → 2023); two years apart make a number (5)."""
+
+    def __add__(self, other: Any) -> Any:
+        total = int(self) + other
+        return Year(total) if isinstance(other, int) and not isinstance(other, Year | bool) \
+            else total
+
+    __radd__ = __add__
+
+    def __sub__(self, other: Any) -> Any:
+        difference = int(self) - other
+        return Year(difference) if isinstance(other, int) and \
+            not isinstance(other, Year | bool) else difference
 
 
 def formatting_helpers() -> dict[str, Callable[..., Any]]:
@@ -99,7 +112,7 @@ class DataHelpers:
         return {"actual": self.actual, "figure": self.figure, "rate": self.rate,
                 "target": self.target, "assessment": self.assessment,
                 "achieved": self.achieved, "counted": self.counted, "needed": self.needed,
-                "as_of": self.as_of}
+                "as_of": self.as_of, "met": self.met}
 
     def _not_yet(self, year: int) -> None:
         """A year after the one the figures stand at has no figures by design: say so."""
@@ -192,6 +205,19 @@ class DataHelpers:
                               f"'{result.kind}', or no figures for {data.as_of} and "
                               f"{data.base_year})")
         return result.needed
+
+    def met(self, indicator_id: str) -> int:
+        """The year a deadline's target was reached: the first year whose figure is true
+        (met('pho-cap-thcs') → 2023); an error while it is not."""
+        result = self._result(indicator_id)
+        if result.kind != "deadline":
+            raise HelperError(f"met() gives the year a deadline was reached: '{indicator_id}' "
+                              f"has a target of kind '{result.kind}'")
+        reached = sorted(year for year, value in result.entered.items() if value is True)
+        if not reached:
+            raise HelperError(f"'{indicator_id}' is not reached in any year of the figures "
+                              f"(no year says true in data/actuals/)")
+        return Year(reached[0])
 
     def as_of(self) -> int:
         """The year the figures stand at (the term's last year once it is over)."""

@@ -94,12 +94,27 @@ def render_template(source: str, src: SourceRef, findings: Findings,
     """The filled text, or None (with a finding) when the template fails."""
     if "{" not in source:  # plain text: most paragraphs; skip Jinja entirely
         return source
+    env = _environment()
     try:
-        env = _environment()
         return _render_bounded(env.from_string(_bounded_tree(env, source)), context or {})
     except Exception as err:  # whatever goes wrong inside a template is the template's
-        findings.report(*_template_finding(err, context or {}, src))
+        findings.report(*_template_finding(err, context or {}, src),
+                        words=_failing_expression(env, source, context or {}))
         return None
+
+
+_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+
+
+def _failing_expression(env: Any, source: str, context: dict[str, Any]) -> str:
+    """The {{ … }} of a paragraph that fails on its own, to point at it where it is
+    written in a long paragraph ("" when none fails alone: the paragraph as a whole)."""
+    for found in _EXPRESSION.finditer(source):
+        try:
+            _render_bounded(env.from_string(_bounded_tree(env, found.group())), context)
+        except Exception:  # this one is the template's mistake
+            return " ".join(found.group().split())
+    return ""
 
 
 _CONCAT = "_qt_concat"  # what every `~` is rewritten into

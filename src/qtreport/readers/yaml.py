@@ -296,8 +296,9 @@ def _parse(text: str) -> tuple[Any, _Builder]:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 0)
         problem = err.problem or err.context or "invalid YAML"
+        line, column, hint = _the_mistake(text, line, column, problem)
         raise _Reject(line, column, rules.YAML_SYNTAX, "lỗi cú pháp YAML",
-                      f"YAML syntax error: {problem}", _syntax_hint(problem)) from None
+                      f"YAML syntax error: {problem}", hint) from None
     except yaml.YAMLError as err:
         raise _Reject(1, 0, rules.YAML_SYNTAX, "lỗi cú pháp YAML",
                       f"YAML syntax error: {err}") from None
@@ -312,6 +313,44 @@ def _control_character_position(text: str, offset: int) -> tuple[int, int]:
     if _Loader is yaml.SafeLoader:
         return _position(text, offset)
     return _byte_position(text.encode("utf-8"), offset)
+
+
+_KEY_WITHOUT_COLON = re.compile(r"^(\s*(?:- )?)([a-z_][a-z0-9_-]*) (\S.*)$")
+_STRUCTURE = re.compile(r"^(\s*)(- |[a-z_][a-z0-9_-]*:( |$))")
+
+
+def _the_mistake(text: str, line: int, column: int, problem: str) -> tuple[int, int, str]:
+    """Where the mistake is, and what to do about it: PyYAML notices a key without its
+    colon, or a line indented one space off, only on a later line."""
+    lines = text.splitlines()
+    before = [i for i in range(min(line, len(lines)) - 1, max(line - 12, 0) - 1, -1)
+              if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+    earlier = [i for i in before if i < line - 1]  # the lines before the one PyYAML names
+    if "mapping values are not allowed" in problem and earlier:
+        found = _KEY_WITHOUT_COLON.match(lines[earlier[0]])
+        if found and ":" not in lines[earlier[0]]:
+            return (earlier[0] + 1, len(found.group(1)) + len(found.group(2)) + 1,
+                    f"a key needs its colon: '{found.group(2)}: {found.group(3)}'")
+    odd = _odd_indent(lines, before)
+    if odd is not None:
+        indent = len(lines[odd]) - len(lines[odd].lstrip())
+        return (odd + 1, indent + 1,
+                f"this line is indented {indent} space{'s' if indent != 1 else ''}, and the "
+                "file indents by two: line it up with the lines of its level above it")
+    return line, column, _syntax_hint(problem)
+
+
+def _odd_indent(lines: list[str], candidates: list[int]) -> int | None:
+    """The nearest line (of `candidates`, nearest first) that starts a key or an item at
+    an odd indentation, in a file whose other such lines are all indented by twos."""
+    def indent(i: int) -> int:
+        return len(lines[i]) - len(lines[i].lstrip())
+
+    structure = [i for i, text in enumerate(lines) if _STRUCTURE.match(text)]
+    odd = [i for i in structure if indent(i) % 2]
+    if len(odd) != 1 or len(structure) < 3:
+        return None
+    return odd[0] if odd[0] in candidates else None
 
 
 def _syntax_hint(problem: str) -> str:
