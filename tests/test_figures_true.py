@@ -174,3 +174,65 @@ def test_a_year_stays_a_year_and_met_gives_the_year_reached(qtreport, frozen_rep
     by = int(re.search(r"id: pho-cap-thcs[\s\S]*?by: (\d{4})", targets).group(1))
     assert text.startswith(f"Trước năm {by + 1}, đạt năm 2023,")
     assert f"còn {by - 2020} năm" in text
+
+
+# -- the prose's figures held to the data --------------------------------------------------------
+
+def prose(qtreport, root: Path, old: str, new: str, file: str = ECONOMY) -> list[dict]:
+    path = root / file
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    _, items = findings(qtreport, root)
+    return [f for f in items if f["code"] in ("QT604", "QT605")]
+
+
+def test_the_shipped_report_holds_its_figures_quietly(qtreport, frozen_repo):
+    _, items = findings(qtreport, frozen_repo)
+    assert not [f for f in items if f["code"] in ("QT604", "QT605")]
+
+
+def test_a_typed_total_that_contradicts_the_appendix(qtreport, frozen_repo):
+    """Footnote 35 of the draft: 479 households where the appendix says 419."""
+    [found] = prose(qtreport, frozen_repo,
+                    "{{ num(figure('dau-noi-nuoc-thai', 'total_2024')) }} hộ", "479 hộ")
+    assert found["code"] == "QT604"
+    assert "the data says 419" in found["message_en"] and "official total_2024" in \
+        found["message_en"]
+    lines = (frozen_repo / ECONOMY).read_text("utf-8").splitlines()
+    assert (found["line"], found["column"]) == place_of(lines, "479 hộ")
+
+
+def test_a_typed_year_figure_is_offered_its_binding(qtreport, frozen_repo):
+    [found] = prose(qtreport, frozen_repo, "{{ num(actual('thu-nhap-binh-quan', 2025)) }} triệu",
+                    "85 triệu")
+    assert found["code"] == "QT605"
+    assert "{{ num(actual('thu-nhap-binh-quan', 2025)) }}" in found["message_en"]
+
+
+def test_a_typed_ratio_and_a_typed_growth_rate(qtreport, frozen_repo):
+    [ratio] = prose(qtreport, frozen_repo,
+                    "{{ num(figure('thu-nhap-binh-quan', 'ratio'), 1) }} lần", "1,5 lần")
+    assert ratio["code"] == "QT604" and "the data says 1,4" in ratio["message_en"]
+    retail = prose(qtreport, frozen_repo, "{{ num(rate('ban-le', 2025), 2) }}%/năm",
+                   "17,50%/năm")
+    assert [f["code"] for f in retail] == ["QT604", "QT604"]  # the ratio still, and the rate
+    assert "the data says 17,08" in retail[1]["message_en"]
+
+
+def test_a_paragraph_can_say_why_its_figures_are_typed(qtreport, frozen_repo):
+    path = frozen_repo / ECONOMY
+    text = path.read_text("utf-8").replace(
+        "{{ num(figure('thu-nhap-binh-quan', 'ratio'), 1) }} lần", "1,5 lần", 1)
+    marker = "    {{ num(figure('thu-nhap-binh-quan', 'ratio'), 1) }}"
+    assert "1,5 lần so với năm 2020." in text
+    path.write_text(text, "utf-8")
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("  - >-"))
+    end = next(i for i in range(first + 1, len(lines)) if not lines[i].startswith("    "))
+    lines[first:end] = ["  - typed_figures: Số liệu theo báo cáo của Chi cục Thống kê",
+                        "    text: >-", *("  " + line for line in lines[first + 1:end])]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    code, items = findings(qtreport, frozen_repo)
+    assert code == 0, [f for f in items if f["severity"] == "error"]
+    assert not [f for f in items if f["code"] in ("QT604", "QT605")], marker

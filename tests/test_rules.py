@@ -106,6 +106,15 @@ def indicators(path: str = "", old: str = "", new: str = "") -> Callable[[MiniRe
     return change
 
 
+def typed_figure(repo: MiniRepo, figure: str) -> None:
+    """An example: a figure typed where the data's doanh-thu of 2022 is named."""
+    with_indicators(repo)
+    repo.edit("data/targets_2020_2025.yaml", "name: Doanh thu\n",
+              "name: Doanh thu dịch vụ thương mại\n")
+    repo.edit("data/sections/kinh-te.yaml", "Thương mại phát triển[^thuong-mai].",
+              f"Doanh thu dịch vụ thương mại năm 2022 đạt {figure} tỷ đồng[^thuong-mai].")
+
+
 def outside_link(repo: MiniRepo) -> None:
     outside = repo.root.parent / f"{repo.root.name}-ngoai.yaml"
     outside.write_text("title: Bí mật\n", encoding="utf-8")
@@ -299,6 +308,8 @@ EXAMPLES: dict[str, tuple[Callable[[MiniRepo], None], tuple[str, ...]]] = {
     "QT903": (word_file("empty-heading"), IMPORT),
     "QT511": (lambda repo: with_indicators(repo).write(
         "data/actuals/2019.yaml", "year: 2019\nvalues:\n  doanh-thu: 90\n"), CHECK),
+    "QT604": (lambda repo: typed_figure(repo, "999"), CHECK),
+    "QT605": (lambda repo: typed_figure(repo, "130"), CHECK),
     "QT601": (indicators("data/targets_2020_2025.yaml", "        stated: Đạt",
                          "        stated: Đạt\n        official:\n"
                          "          growth_2022: {value: 120.5, source: Cục Thống kê}"),

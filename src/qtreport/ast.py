@@ -186,6 +186,10 @@ class Paragraph(Record, kw_only=True):
     remark: Remark | None = None
     style: str | None = None  # a named paragraph style (the first page's block); else body
     change: Change = None  # a revision adds or takes out the whole paragraph
+    # where the printed text (plain(content)) was printed by a {{ … }}: (start, end) spans;
+    # the rest was typed. What the prose lint reads: a typed figure may disagree with data.
+    bound: tuple[tuple[int, int], ...] = ()
+    typed_figures: str | None = None  # why its typed figures are right as typed (unchecked)
 
 
 class ListItem(Record, kw_only=True):
@@ -458,6 +462,21 @@ class Revision(Record):
     date: str  # ISO 8601, e.g. 2026-11-20T09:00:00Z
 
 
+class DataFigure(Record, kw_only=True):
+    """One figure of the indicator data, as the prose may quote it: what it is, the years
+    it is of, its value, and where it comes from."""
+
+    indicator: str  # the indicator's id
+    name: str  # its name, as the appendix prints it
+    unit: str | None
+    kind: Literal["value", "total", "average", "growth", "ratio"]
+    years: tuple[int, ...]  # (2025,) for a year's figure; (2021, 2025) for a period's
+    value: float  # growth: the yearly rate in percent (17,08), as the prose says it
+    decimals: int | None  # as the table prints it
+    source: str  # "data/actuals/2025.yaml: gtsx", or what it is computed from
+    binding: str  # the {{ … }} that quotes it: {{ num(actual('gtsx', 2025)) }}
+
+
 class Document(Record, kw_only=True):
     meta: Meta
     presentation: Presentation
@@ -465,6 +484,7 @@ class Document(Record, kw_only=True):
     body: tuple[Block, ...]
     notes: tuple[Note, ...]  # by number: notes[n - 1] is footnote n
     revision: Revision | None = None  # a comparison of two drafts: its changes are tracked
+    figures: tuple[DataFigure, ...] = ()  # the indicator data, for the prose lint
 
     @property
     def tables(self) -> list[Table]:

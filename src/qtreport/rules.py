@@ -309,10 +309,10 @@ AMBIGUOUS_FIGURE = Rule(
 YEAR_OUTSIDE_TERM = Rule(
     code="QT511", name="year-outside-term", severity=_W,
     title_vi="tệp số liệu ngoài nhiệm kỳ", title_en="a year file outside the term",
-    explanation=("data/actuals/ holds a file for a year before the term's base year, or after "
-                 "the year the figures stand at (`as_of`). Its figures are not read: no sum, "
-                 "growth or assessment comes from them. A file of the next term belongs in that "
-                 "term's report."),
+    explanation=("data/actuals/ holds a file for a year before the term's base year, or after the"
+                 " year the figures stand at (`as_of`). Its figures are not read: no sum, growth "
+                 "or assessment comes from them. A file of the next term belongs in that term's "
+                 "report."),
     hint="move it out of data/actuals/, or correct its year")
 UNKNOWN_PLAN_LIST = Rule(
     code="QT509", name="unknown-plan-list", severity=_E,
@@ -350,6 +350,26 @@ PARTS_DO_NOT_ADD_UP = Rule(
     explanation=("A row marked 'sum_of_parts' differs from the sum of its 'Trong đó' rows in a "
                  "year."),
     hint="correct the figure of the row or of one of its parts")
+PROSE_FIGURE_DIFFERS = Rule(
+    code="QT604", name="prose-figure-differs", severity=_W,
+    title_vi="số liệu trong bài khác dữ liệu",
+    title_en="a figure of the text differs from the data",
+    explanation=("A number typed in the text stands where an indicator's figure is named: most of"
+                 " the indicator's name before it in the same clause, its unit after it, and the "
+                 "year (or the period, for a total, an average or a growth) in that clause. The "
+                 "data has another figure there. The draft's own worst failure: a footnote's 479 "
+                 "households where the appendix says 419. Correct the text or the data; better, "
+                 "quote the data with the {{ … }} the finding gives. A paragraph whose typed "
+                 "figures are right as typed says so, and why, with `typed_figures: <why>`."),
+    hint="correct the text or the data, or quote the data with {{ … }}")
+PROSE_FIGURE_UNBOUND = Rule(
+    code="QT605", name="prose-figure-unbound", severity=_W,
+    title_vi="số liệu gõ tay có thể lấy từ dữ liệu", title_en="a typed figure the data has",
+    explanation=("A number typed in the text is an indicator's figure of the year or period the "
+                 "sentence names. Typed, it will not follow when the data changes: write the {{ …"
+                 " }} the finding gives instead. A paragraph whose typed figures are meant to "
+                 "stay as typed says so, and why, with `typed_figures: <why>`."),
+    hint="write the {{ … }} the finding gives in its place")
 
 # -- the wording of the printed text --------------------------------------------------------
 

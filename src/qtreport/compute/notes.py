@@ -36,6 +36,7 @@ class NoteParagraph(Record):
     template: str  # Jinja source
     src: SourceRef
     anchor: str
+    typed_figures: str | None = None  # why its typed figures stand as typed (the note's)
 
 
 class NumberedNote(Record, kw_only=True):
@@ -221,14 +222,16 @@ class FootnoteNumbering:
         footnote = definition.footnote
         definition.number = self._new_note(
             marker.id, list(zip(footnote.paragraphs, footnote.paragraph_srcs, strict=True)),
-            footnote.src, self.anchors.of_name(NOTE, marker.id), remark_of(footnote.remark))
+            footnote.src, self.anchors.of_name(NOTE, marker.id), remark_of(footnote.remark),
+            footnote.typed_figures)
         return definition.number
 
     def _new_note(self, note_id: str | None, paragraphs: list[tuple[str, SourceRef]],
-                  src: SourceRef, anchor: str, remark: ast.Remark | None) -> int:
+                  src: SourceRef, anchor: str, remark: ast.Remark | None,
+                  typed_figures: str | None = None) -> int:
         number = len(self.notes) + 1
-        texts = tuple(NoteParagraph(text, where, self.anchors.of_text(PARAGRAPH, text))
-                      for text, where in paragraphs)
+        texts = tuple(NoteParagraph(text, where, self.anchors.of_text(PARAGRAPH, text),
+                                    typed_figures) for text, where in paragraphs)
         self.notes.append(
             NumberedNote(
                 number=number, id=note_id, paragraphs=texts, src=src, anchor=anchor, remark=remark

@@ -36,6 +36,7 @@ class OutlineParagraph(Record, kw_only=True):
     src: SourceRef
     anchor: str
     remark: ast.Remark | None = None
+    typed_figures: str | None = None  # why its typed figures stand as typed
 
 
 class OutlineItem(Record, kw_only=True):
@@ -99,7 +100,8 @@ class _Walker:
     def body(self, blocks: Sequence[Block]) -> Iterator[OutlineBlock]:
         for block in blocks:
             if isinstance(block, Paragraph):
-                yield self.paragraph(block.text, block.src, remark_of(block.remark))
+                yield self.paragraph(block.text, block.src, remark_of(block.remark),
+                                     block.typed_figures)
             elif isinstance(block, PlanItemList):
                 yield from self.plan_items(block)
             else:
@@ -111,8 +113,9 @@ class _Walker:
             number += 1
             remarks = [r for r in (block.remark if i == 0 else None, item.remark) if r]
             remark = remark_of(*remarks)
-            paragraphs = tuple(self.paragraph(text, src, None) for text, src in
-                               zip(item.paragraphs, item.paragraph_srcs, strict=True))
+            paragraphs = tuple(self.paragraph(text, src, None, item.typed_figures)
+                               for text, src in zip(item.paragraphs, item.paragraph_srcs,
+                                                    strict=True))
             yield OutlineItem(
                 label=item_label(block.style, number),
                 paragraphs=paragraphs,
@@ -154,8 +157,8 @@ class _Walker:
             )
         self.last_item = number
 
-    def paragraph(self, text: str, src: SourceRef,
-                  remark: ast.Remark | None) -> OutlineParagraph:
+    def paragraph(self, text: str, src: SourceRef, remark: ast.Remark | None,
+                  typed_figures: str | None = None) -> OutlineParagraph:
         template, numbers = self.notes.mark(text, src)
         return OutlineParagraph(
             template=template,
@@ -163,4 +166,5 @@ class _Walker:
             src=src,
             anchor=self.anchors.of_text(PARAGRAPH, text),
             remark=remark,
+            typed_figures=typed_figures,
         )

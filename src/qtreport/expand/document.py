@@ -15,8 +15,9 @@ from ..compute.notes import NOTE_MARK, NumberedNote
 from ..compute.outline import OutlineHeading, OutlineItem, OutlineParagraph
 from ..diagnostics import Findings
 from ..validate.models import PageSetup, ReportMeta, StyleSheet
+from .figures import data_figures
 from .helpers import DataHelpers
-from .inlines import parse_inlines, plain_inlines
+from .inlines import parse_paragraph, plain_inlines
 from .sandbox import render_template
 from .tables import appendix_table
 
@@ -59,12 +60,13 @@ def expand(computed: Computed, findings: Findings, version: str = "",
         front=_front(computed.front, computed.meta, findings),
         body=tuple(body),
         notes=notes,
+        figures=data_figures(computed.indicators),
     )
 
 
 def _paragraph(block: OutlineParagraph, findings: Findings,
                context: dict[str, Any]) -> ast.Paragraph:
-    text = render_template(block.template, block.src, findings, context)
+    text = render_template(block.template, block.src, findings, context, mark_bound=True)
     if text is None:
         return ast.Paragraph(content=(), source=block.src, anchor=block.anchor, remark=block.remark)
     found = tuple(int(m) for m in NOTE_MARK.findall(text))
@@ -73,22 +75,21 @@ def _paragraph(block: OutlineParagraph, findings: Findings,
                         "dấu chú thích nằm trong biểu thức điều kiện",
                         "a footnote marker is inside {% if %} or {% for %}: "
                         "its footnote would appear a different number of times")
-    return ast.Paragraph(
-        content=parse_inlines(text, block.src, findings),
-        source=block.src,
-        anchor=block.anchor,
-        remark=block.remark,
-    )
+    content, bound = parse_paragraph(text, block.src, findings)
+    return ast.Paragraph(content=content, source=block.src, anchor=block.anchor,
+                         remark=block.remark, bound=bound, typed_figures=block.typed_figures)
 
 
 def _note(note: NumberedNote, findings: Findings, context: dict[str, Any]) -> ast.Note:
     paragraphs = []
     for paragraph in note.paragraphs:
-        text = render_template(paragraph.template, paragraph.src, findings, context)
-        content = parse_inlines(text, paragraph.src, findings) if text is not None else ()
-        paragraphs.append(
-            ast.Paragraph(content=content, source=paragraph.src, anchor=paragraph.anchor)
-        )
+        text = render_template(paragraph.template, paragraph.src, findings, context,
+                               mark_bound=True)
+        content, bound = parse_paragraph(text, paragraph.src, findings) if text is not None \
+            else ((), ())
+        paragraphs.append(ast.Paragraph(content=content, source=paragraph.src,
+                                        anchor=paragraph.anchor, bound=bound,
+                                        typed_figures=paragraph.typed_figures))
     return ast.Note(
         number=note.number,
         id=note.id,

@@ -15,8 +15,10 @@ from .. import ast, rules
 from ..compute.notes import NOTE_CLOSE, NOTE_MARK, NOTE_OPEN
 from ..diagnostics import Findings, SourceRef
 from ..markup import unescape
+from .sandbox import BOUND_CLOSE, BOUND_OPEN
 
-_TOKEN = re.compile(r"(\\[\\*^\[]|\*\*|\*|\^|" + NOTE_OPEN + r"\d+" + NOTE_CLOSE + ")")
+_TOKEN = re.compile(r"(\\[\\*^\[]|\*\*|\*|\^|" + NOTE_OPEN + r"\d+" + NOTE_CLOSE + "|"
+                    + BOUND_OPEN + "|" + BOUND_CLOSE + ")")
 _BREAK_OR_TAB = re.compile(r"([\n\t])")
 
 # (bold, italic, superscript) and what is written in that formatting
@@ -27,12 +29,27 @@ _PLAIN = (False, False, False)
 def parse_inlines(text: str, src: SourceRef, findings: Findings) -> ast.Inlines:
     """The inlines of a filled-in paragraph. Inline notes `^[…]` were taken out by compute
     already: what is left of `^` is superscript."""
+    return parse_paragraph(text, src, findings)[0]
+
+
+def parse_paragraph(text: str, src: SourceRef, findings: Findings
+                    ) -> tuple[ast.Inlines, tuple[tuple[int, int], ...]]:
+    """The inlines of a filled-in paragraph, and where in its printed text (ast.plain)
+    a {{ … }} printed (the spans between BOUND_OPEN and BOUND_CLOSE, which go)."""
     stretches: list[_Stretch] = []
     bold = italic = sup = False
+    bound: list[tuple[int, int]] = []
+    offset, opened = 0, -1  # in the printed text; where the open {{ … }} began
     for piece in _TOKEN.split(text):
         if not piece:
             continue
-        if piece == "**":
+        if piece == BOUND_OPEN:
+            opened = offset
+        elif piece == BOUND_CLOSE:
+            if opened >= 0 and offset > opened:
+                bound.append((opened, offset))
+            opened = -1
+        elif piece == "**":
             bold = not bold
         elif piece == "*":
             italic = not italic
@@ -42,13 +59,14 @@ def parse_inlines(text: str, src: SourceRef, findings: Findings) -> ast.Inlines:
             stretches.append(((bold, italic, sup), ast.NoteRef(int(mark.group(1)))))
         else:
             literal = unescape(piece)
+            offset += len(literal)
             stretches.extend(((bold, italic, sup), inline) for inline in plain_inlines(literal))
     if bold or italic or sup:
         findings.report(rules.UNCLOSED_MARKUP, src, "dấu định dạng chưa đóng",
                         "a **bold**, *italic* or ^superscript^ mark is opened and never closed")
     if all(flags == _PLAIN for flags, _ in stretches):  # most paragraphs: nothing to nest
-        return _joined([inline for _, inline in stretches])
-    return _nest(stretches, 0)
+        return _joined([inline for _, inline in stretches]), tuple(bound)
+    return _nest(stretches, 0), tuple(bound)
 
 
 def plain_inlines(text: str) -> ast.Inlines:

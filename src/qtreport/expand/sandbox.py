@@ -79,6 +79,7 @@ def _environment() -> ImmutableSandboxedEnvironment:
     env.globals.clear()
     env.globals["range"] = _bounded_range
     env.globals[_CONCAT] = _bounded_concat
+    env.globals[_BOUND] = _marked
     env.globals.update(formatting_helpers())
     kept = {name: env.filters[name] for name in SAFE_FILTERS}
     env.filters.clear()
@@ -89,14 +90,21 @@ def _environment() -> ImmutableSandboxedEnvironment:
     return env
 
 
+BOUND_OPEN, BOUND_CLOSE = "\ue002", "\ue003"  # around what a {{ … }} printed (mark_bound)
+
+
 def render_template(source: str, src: SourceRef, findings: Findings,
-                    context: dict[str, Any] | None = None) -> str | None:
-    """The filled text, or None (with a finding) when the template fails."""
+                    context: dict[str, Any] | None = None, mark_bound: bool = False
+                    ) -> str | None:
+    """The filled text, or None (with a finding) when the template fails. `mark_bound`:
+    what each {{ … }} printed stands between BOUND_OPEN and BOUND_CLOSE, for the inline
+    parser to tell the printed figures from the typed ones."""
     if "{" not in source:  # plain text: most paragraphs; skip Jinja entirely
         return source
     env = _environment()
     try:
-        return _render_bounded(env.from_string(_bounded_tree(env, source)), context or {})
+        tree = _bounded_tree(env, source, mark_bound)
+        return _render_bounded(env.from_string(tree), context or {})
     except Exception as err:  # whatever goes wrong inside a template is the template's
         findings.report(*_template_finding(err, context or {}, src),
                         words=_failing_expression(env, source, context or {}))
@@ -120,7 +128,7 @@ def _failing_expression(env: Any, source: str, context: dict[str, Any]) -> str:
 _CONCAT = "_qt_concat"  # what every `~` is rewritten into
 
 
-def _bounded_tree(env: Any, source: str) -> Any:
+def _bounded_tree(env: Any, source: str, mark_bound: bool = False) -> Any:
     """The template's syntax tree, refused if it holds a statement the sandbox cannot
     bound, with every `a ~ b` made a call of _bounded_concat (Jinja joins `~` itself,
     where no operator hook reaches)."""
@@ -140,7 +148,27 @@ def _bounded_tree(env: Any, source: str) -> Any:
                               None)
             return call.set_lineno(node.lineno).set_environment(env)
 
+        def visit_Output(self, node: Any) -> Any:
+            node = self.generic_visit(node)
+            if mark_bound:
+                node.nodes = [child if isinstance(child, nodes.TemplateData) else
+                              nodes.Call(nodes.Name(_BOUND, "load"), [child], [], None, None)
+                              .set_lineno(child.lineno).set_environment(env)
+                              for child in node.nodes]
+            return node
+
     return Concats().visit(tree)
+
+
+_BOUND = "_qt_bound"
+
+
+def _marked(value: Any) -> str:
+    """What a {{ … }} prints, marked as printed by it."""
+    printed = finalize(value)
+    if not isinstance(printed, str):  # an undefined name: printing it raises its own error
+        printed = str(printed)
+    return BOUND_OPEN + printed + BOUND_CLOSE
 
 
 _STATEMENT_WORDS = {"AssignBlock": "{% set … %}…{% endset %}", "Macro": "{% macro %}",

@@ -14,6 +14,7 @@ from .. import ast, rules
 from ..diagnostics import Findings, Rule, SourceRef
 from ..validate.models import SpellingAllowList
 from ..xmlchars import XML_ILLEGAL
+from .figures import lint_figures
 from .syllables import STOP_CODAS, STOP_TONES, is_syllable, split_tone
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -40,6 +41,7 @@ def lint_document(document: ast.Document, allow: SpellingAllowList | None,
     check_storable(document, findings)
     for text, src in _texts(document):
         _lint(text, src, findings, speller, allowed_numbers, allowed_doubles)
+    lint_figures(document, findings)
 
 
 class _Speller:

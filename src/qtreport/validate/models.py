@@ -107,6 +107,7 @@ class Paragraph(InputModel):
     text_shorthand = True
     text: Text
     remark: RemarkValue | None = None
+    typed_figures: Text | None = None  # why its typed figures are right as typed (QT604/605)
 
 
 class Paragraphs(InputModel):
@@ -115,6 +116,7 @@ class Paragraphs(InputModel):
     text_shorthand = True
     text: Text | Annotated[list[Text], Field(min_length=1)]
     remark: RemarkValue | None = None
+    typed_figures: Text | None = None  # why its typed figures are right as typed (QT604/605)
 
     _paragraph_srcs: list[SourceRef] = PrivateAttr(default_factory=list)
 
