@@ -128,6 +128,13 @@ def test_a_note_mark_is_found_where_it_is_written(qtreport, frozen_repo):
     assert (found["line"], found["column"]) == place_of(lines, "[^kt-luong-khach]")
 
 
+def test_an_unclosed_mark_is_found_where_it_opens(qtreport, frozen_repo):
+    lines = edited(frozen_repo, "du lịch mới[^kt-san", "du lịch **mới[^kt-san")
+    _, items = findings(qtreport, frozen_repo)
+    [found] = [f for f in items if f["code"] == "QT310"]
+    assert (found["line"], found["column"]) == place_of(lines, "**mới")
+
+
 def test_a_key_without_its_colon_is_found_on_its_own_line(qtreport, frozen_repo):
     edited(frozen_repo, "title: Phát triển kinh tế", "title Phát triển kinh tế")
     _, items = findings(qtreport, frozen_repo)

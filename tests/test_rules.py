@@ -435,11 +435,13 @@ def test_footnote_in_a_heading_points_at_the_heading(qtreport, mini):
     assert code == 1 and next(f for f in items if f["code"] == "QT206")["line"] == 12
 
 
-def test_unclosed_bold_is_a_warning_at_its_paragraph(qtreport, mini):
+def test_unclosed_bold_is_a_warning_at_its_mark(qtreport, mini):
     mini.edit("data/sections/kinh-te.yaml", "**in đậm**", "**in đậm")
     code, items = findings(qtreport, mini)
     hit = next(f for f in items if f["code"] == "QT310")
-    assert code == 0 and (hit["line"], hit["severity"]) == (5, "warning")
+    line = mini.read("data/sections/kinh-te.yaml").splitlines()[5]
+    assert code == 0 and (hit["line"], hit["column"], hit["severity"]) == \
+        (6, line.index("**in") + 1, "warning")
 
 
 def test_missing_layout_points_at_the_appendix(qtreport, frozen_repo):

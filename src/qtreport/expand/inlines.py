@@ -40,9 +40,14 @@ def parse_paragraph(text: str, src: SourceRef, findings: Findings
     bold = italic = sup = False
     bound: list[tuple[int, int]] = []
     offset, opened = 0, -1  # in the printed text; where the open {{ … }} began
-    for piece in _TOKEN.split(text):
+    pieces = _TOKEN.split(text)
+    unclosed = ""  # the words after the last mark that opened (for the finding's place)
+    for index, piece in enumerate(pieces):
         if not piece:
             continue
+        if piece in ("**", "*", "^"):
+            following = next((p for p in pieces[index + 1:] if p), "")
+            unclosed = piece + (following.split()[0] if following.split() else "")
         if piece == BOUND_OPEN:
             opened = offset
         elif piece == BOUND_CLOSE:
@@ -63,7 +68,8 @@ def parse_paragraph(text: str, src: SourceRef, findings: Findings
             stretches.extend(((bold, italic, sup), inline) for inline in plain_inlines(literal))
     if bold or italic or sup:
         findings.report(rules.UNCLOSED_MARKUP, src, "dấu định dạng chưa đóng",
-                        "a **bold**, *italic* or ^superscript^ mark is opened and never closed")
+                        "a **bold**, *italic* or ^superscript^ mark is opened and never closed",
+                        words=unclosed if BOUND_OPEN not in unclosed else "")
     if all(flags == _PLAIN for flags, _ in stretches):  # most paragraphs: nothing to nest
         return _joined([inline for _, inline in stretches]), tuple(bound)
     return _nest(stretches, 0), tuple(bound)

@@ -64,6 +64,9 @@ def _environment() -> ImmutableSandboxedEnvironment:
             _check_binop(operator, left, right)
             return super().call_binop(context, operator, left, right)
 
+        def wrap_str_format(self, value: Any) -> Any:
+            return None  # str.format is no text method of ours: "{:>500000000}".format(1)
+
         def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
             if not super().is_safe_attribute(obj, attr, value):
                 return False
