@@ -10,8 +10,9 @@ edit elsewhere does not change it (compute/anchors.py). Reviewers' remarks stay 
 node as `remark`.
 
 Inlines form a small tree: Text, Strong, Emph and Superscript around other inlines,
-NoteRef, LineBreak and Tab. `runs()` flattens them into the runs of formatting that Word
-and Markdown write.
+NoteRef, LineBreak and Tab; in a comparison of two drafts, Inserted, Deleted, MovedFrom and
+MovedTo around the words a revision changes. `runs()` flattens them into the runs of
+formatting that Word and Markdown write.
 """
 
 from __future__ import annotations
@@ -56,20 +57,50 @@ class Tab(Record):
 
 
 class Inserted(Record):
-    """Words a revision adds (a tracked insertion: diff.py)."""
+    """Words a revision adds (a tracked insertion: diff/)."""
 
     content: tuple[Inline, ...]
 
 
 class Deleted(Record):
-    """Words a revision takes out (a tracked deletion: diff.py)."""
+    """Words a revision takes out (a tracked deletion: diff/)."""
 
     content: tuple[Inline, ...]
 
 
-Inline = Text | Strong | Emph | Superscript | NoteRef | LineBreak | Tab | Inserted | Deleted
+class MovedFrom(Record):
+    """Words a revision moves away from here (a tracked move's source: diff/). `move`
+    names the move when the words moved on their own (a note's mark, to another
+    paragraph); None when the block they are in moved with them (the block's Move)."""
+
+    content: tuple[Inline, ...]
+    move: str | None = None
+
+
+class MovedTo(Record):
+    """Words a revision moves here (a tracked move's destination); `move` as MovedFrom's."""
+
+    content: tuple[Inline, ...]
+    move: str | None = None
+
+
+Inline = (Text | Strong | Emph | Superscript | NoteRef | LineBreak | Tab | Inserted | Deleted
+          | MovedFrom | MovedTo)
 Inlines = tuple[Inline, ...]
-Change = Literal["inserted", "deleted"] | None  # a whole paragraph, note or row
+# what a revision does to a whole paragraph, note or row, or to words: adds them, takes
+# them out, moves them away from here, moves them here
+Change = Literal["inserted", "deleted", "moved_from", "moved_to"] | None
+GONE: tuple[Change, ...] = ("deleted", "moved_from")  # not in the newer draft
+
+
+class Move(Record):
+    """A block of a tracked move: the move's name (the same at its source and its
+    destination), and whether the move's range starts and ends in this block (a moved
+    section: the range starts at its heading and ends after its last paragraph)."""
+
+    name: str
+    starts: bool = True
+    ends: bool = True
 
 
 class Run(NamedTuple):
@@ -81,13 +112,15 @@ class Run(NamedTuple):
     italic: bool = False
     superscript: bool = False
     change: Change = None
+    move: str | None = None  # the move these words are on their own (MovedFrom.move)
 
 
 class MarkedNoteRef(NamedTuple):
-    """A note's reference mark that a revision adds or takes out."""
+    """A note's reference mark that a revision adds, takes out or moves."""
 
     ref: NoteRef
     change: Change
+    move: str | None = None
 
 
 def runs(inlines: Inlines) -> list[Run | NoteRef | MarkedNoteRef]:
@@ -122,8 +155,12 @@ def _flatten(inlines: Inlines, style: Run, out: list[Run | NoteRef | MarkedNoteR
             _flatten(inline.content, style._replace(change="inserted"), out)
         elif isinstance(inline, Deleted):
             _flatten(inline.content, style._replace(change="deleted"), out)
+        elif isinstance(inline, MovedFrom):
+            _flatten(inline.content, style._replace(change="moved_from", move=inline.move), out)
+        elif isinstance(inline, MovedTo):
+            _flatten(inline.content, style._replace(change="moved_to", move=inline.move), out)
         elif isinstance(inline, NoteRef) and style.change is not None:
-            out.append(MarkedNoteRef(inline, style.change))
+            out.append(MarkedNoteRef(inline, style.change, style.move))
         else:
             out.append(inline)
 
@@ -146,7 +183,7 @@ def _plain_pieces(inlines: Inlines) -> Iterator[str]:
             yield "\n"
         elif isinstance(inline, Tab):
             yield "\t"
-        elif isinstance(inline, Inserted):
+        elif isinstance(inline, Inserted | MovedTo):
             yield from _plain_pieces(inline.content)
 
 
@@ -175,8 +212,9 @@ class Heading(Record, kw_only=True):
     source: SourceRef
     anchor: str
     remark: Remark | None = None
-    change: Change = None  # a revision adds or takes out the whole heading
+    change: Change = None  # a revision adds, takes out or moves the whole heading
     label_was: str | None = None  # a revision renumbers it: the label it had
+    move: Move | None = None  # a revision moves it: the move
 
 
 class Paragraph(Record, kw_only=True):
@@ -185,7 +223,8 @@ class Paragraph(Record, kw_only=True):
     anchor: str
     remark: Remark | None = None
     style: str | None = None  # a named paragraph style (the first page's block); else body
-    change: Change = None  # a revision adds or takes out the whole paragraph
+    change: Change = None  # a revision adds, takes out or moves the whole paragraph
+    move: Move | None = None  # a revision moves it: the move
     # where the printed text (plain(content)) was printed by a {{ … }}: (start, end) spans;
     # the rest was typed. What the prose lint reads: a typed figure may disagree with data.
     bound: tuple[tuple[int, int], ...] = ()
@@ -202,6 +241,7 @@ class ListItem(Record, kw_only=True):
     remark: Remark | None = None
     change: Change = None
     label_was: str | None = None  # a revision renumbers it: the label it had
+    move: Move | None = None  # a revision moves it: the move (its paragraphs go with it)
     # A target of the next resolution (items_from:): the plan's row that words it, as
     # "<row id> in <file>:<line>"; the item's text is computed from that row.
     worded_from: str | None = None
@@ -343,7 +383,9 @@ class Note(Record, kw_only=True):
     source: SourceRef
     anchor: str
     remark: Remark | None = None
-    change: Change = None  # a revision adds or takes out the whole note
+    change: Change = None  # a revision adds or takes out the whole note; "moved_from":
+    # the note as it was where its mark moved away from (no bookmark: the anchor is the
+    # destination's)
 
 
 # -- every anchored node, in reading order -----------------------------------------------------
@@ -456,7 +498,7 @@ class Presentation(Record, kw_only=True):
 
 
 class Revision(Record):
-    """Who the tracked changes of a comparison are by, and when (diff.py)."""
+    """Who the tracked changes of a comparison are by, and when (diff/)."""
 
     author: str
     date: str  # ISO 8601, e.g. 2026-11-20T09:00:00Z

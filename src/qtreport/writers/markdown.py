@@ -29,13 +29,13 @@ def inlines(content: ast.Inlines) -> str:
     out = []
     for run in ast.runs(content):  # of a revision, what it leaves: the words it takes out go
         if isinstance(run, ast.MarkedNoteRef):
-            if run.change != "deleted":
+            if run.change not in ast.GONE:
                 out.append(f"[^{run.ref.number}]")
             continue
         if isinstance(run, ast.NoteRef):
             out.append(f"[^{run.number}]")
             continue
-        if run.change == "deleted":
+        if run.change in ast.GONE:
             continue
         text = escape(run.text)
         if run.superscript:
@@ -77,6 +77,8 @@ def to_markdown(document: ast.Document) -> str:
 
 
 def _block(block: ast.Block) -> list[str]:
+    if getattr(block, "change", None) in ast.GONE:
+        return []  # of a revision, what it leaves
     if isinstance(block, ast.Heading):
         title = " ".join(ast.plain(block.title).split("\n"))
         return ["#" * (block.depth + 1) + f" {escape(block.label)} {escape(title)}", ""]

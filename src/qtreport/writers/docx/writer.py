@@ -69,6 +69,7 @@ class DocxWriter:
 
     def _heading(self, block: ast.Heading) -> None:
         p = paragraph(self.body, heading_style(block.depth))
+        self._move_starts(p, block.change, block.move)
         if block.depth == 0 and not self._parts_started:  # Phần thứ nhất: on page 1
             sub(paragraph_properties(p), "w:pageBreakBefore", {"w:val": "0"})
         self._parts_started = self._parts_started or block.depth == 0
@@ -76,35 +77,49 @@ class DocxWriter:
         after = "\n" if block.depth == 0 else " "
         first = self._label(p, block.label + after, block.label_was and block.label_was + after,
                             block.change)
-        self._inlines(p, block.title, block.change)
+        self._inlines(p, block.title)
         self._remark(p, [first], block.remark)
-        self._mark(p, p, block.anchor)
+        self._mark(p, p, block.anchor, change=block.change)
+        self._move_ends(p, block.change, block.move)
         self.revisions.mark_paragraph(p, block.change)
 
     def _paragraph(self, block: ast.Paragraph, style: str | None = None) -> Any:
         p = paragraph(self.body, style)
-        self._remark(p, self._inlines(p, block.content, block.change), block.remark)
-        self._mark(p, p, block.anchor)
+        self._move_starts(p, block.change, block.move)
+        self._remark(p, self._inlines(p, block.content), block.remark)
+        self._mark(p, p, block.anchor, change=block.change)
+        self._move_ends(p, block.change, block.move)
         self.revisions.mark_paragraph(p, block.change)
         return p
 
     def _item(self, item: ast.ListItem) -> None:
         first, *rest = item.paragraphs
         p = paragraph(self.body)
+        self._move_starts(p, item.change, item.move)
         label = self._label(p, f"{item.label} ",
                             item.label_was and f"{item.label_was} ", item.change)
-        runs = [label, *self._inlines(p, first.content, item.change)]
+        runs = [label, *self._inlines(p, first.content)]
         self._remark(p, runs, item.remark)
-        self._mark(p, p, first.anchor)
-        self._mark(p, p, item.anchor)
-        self.revisions.mark_paragraph(p, item.change)
+        self._mark(p, p, first.anchor, change=first.change)
+        self._mark(p, p, item.anchor, change=item.change)
+        self.revisions.mark_paragraph(p, first.change)
+        last = p
         for more in rest:
-            self._paragraph(more)
+            last = self._paragraph(more)
+        self._move_ends(last, item.change, item.move)
+
+    def _move_starts(self, p: Any, change: ast.Change, move: ast.Move | None) -> None:
+        if move is not None and move.starts:
+            self.revisions.start_move(p, change, move.name)
+
+    def _move_ends(self, p: Any, change: ast.Change, move: ast.Move | None) -> None:
+        if move is not None and move.ends:
+            self.revisions.end_move(p, change, move.name)
 
     def _label(self, p: Any, label: str, was: str | None, change: ast.Change) -> Any:
         """A heading's or an item's number; a renumbered one as the old number taken out
         and the new put in."""
-        if change is not None:
+        if change is not None:  # the label with its block: added, taken out or moved
             return text_run(self.revisions.wrapper(p, change), label,
                             deleted=change == "deleted")
         if was is not None and was != label:
@@ -112,15 +127,23 @@ class DocxWriter:
             return text_run(self.revisions.wrapper(p, "inserted"), label)
         return text_run(p, label)
 
-    def _inlines(self, p: Any, content: ast.Inlines, whole: ast.Change = None,
-                 size: float | None = None) -> list[Any]:
+    def _inlines(self, p: Any, content: ast.Inlines, size: float | None = None) -> list[Any]:
         """Append the inlines to the paragraph <w:p>; returns their runs <w:r>. Words a
-        revision adds or takes out (or all of them, if `whole` says so) go into <w:ins>
-        or <w:del>; neighbours with the same change share one."""
+        revision adds, takes out or moves go into <w:ins>, <w:del>, <w:moveFrom> or
+        <w:moveTo>; neighbours with the same change share one. Words that move on their
+        own (a note's mark) have their own move range around them."""
         runs = []
         wrapper, wrapped = None, None
+        moving: tuple[ast.Change, str] | None = None  # the inline move range open
         for run in ast.runs(content):
-            change = whole or (run.change if not isinstance(run, ast.NoteRef) else None)
+            change = run.change if not isinstance(run, ast.NoteRef) else None
+            move = run.move if not isinstance(run, ast.NoteRef) else None
+            if moving is not None and moving != (change, move):
+                self.revisions.end_move(p, *moving)
+                moving, wrapper = None, None
+            if move is not None and moving is None:
+                moving, wrapper = (change, move), None
+                self.revisions.start_move(p, change, move)
             if change is None:
                 target, wrapper = p, None
             else:
@@ -133,6 +156,8 @@ class DocxWriter:
             else:
                 ref = run.ref if isinstance(run, ast.MarkedNoteRef) else run
                 runs.append(self._note(target, ref))
+        if moving is not None:
+            self.revisions.end_move(p, *moving)
         return runs
 
     def _cell(self, p: Any, cell: ast.Cell, size: float) -> None:
@@ -143,7 +168,7 @@ class DocxWriter:
                 content = (ast.Emph(content),)
             if cell.bold:
                 content = (ast.Strong(content),)
-            self._inlines(p, content, None, size)
+            self._inlines(p, content, size)
 
     def _note(self, p: Any, ref: ast.NoteRef) -> Any:
         note = self.tree.notes[ref.number - 1]
@@ -151,17 +176,22 @@ class DocxWriter:
         targets = self.footnotes.add(ref.number, len(note.paragraphs))
         for index, (target, note_paragraph) in enumerate(zip(targets, note.paragraphs,
                                                               strict=True)):
-            self._inlines(target, note_paragraph.content, note.change)
+            self._inlines(target, note_paragraph.content)
             # in the first paragraph, after the note's mark and its space (readers take
             # what follows the mark as the note's text)
-            self._mark(target, target, note_paragraph.anchor, target[2] if index == 0 else None)
-        self._mark(targets[0], targets[-1], note.anchor, targets[0][2])
+            self._mark(target, target, note_paragraph.anchor, target[2] if index == 0 else None,
+                       note.change)
+        self._mark(targets[0], targets[-1], note.anchor, targets[0][2], note.change)
         self._remark(p, [run], note.remark)
         return run
 
-    def _mark(self, first: Any, last: Any, anchor: str, after: Any = None) -> None:
+    def _mark(self, first: Any, last: Any, anchor: str, after: Any = None,
+              change: ast.Change = None) -> None:
         """The node's anchor as a hidden bookmark over its paragraphs: a returned copy maps
-        back to the YAML through it (readers/returned_copy.py)."""
+        back to the YAML through it (readers/returned_copy.py). Not at a move's source:
+        the node's bookmark is at its destination (a name is one place)."""
+        if change == "moved_from":
+            return
         bookmark(first, last, next(self._ids), bookmark_name(anchor), after)
 
     def _remark(self, p: Any, runs: list[Any], remark: ast.Remark | None) -> None:
