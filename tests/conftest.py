@@ -150,7 +150,8 @@ def frozen_repo(tmp_path: Path) -> Path:
 @dataclass
 class Outcome:
     exit_code: int
-    output: str
+    output: str  # the standard output and error, as a terminal shows them
+    stdout: str = ""  # the standard output alone
 
 
 @pytest.fixture
@@ -163,6 +164,6 @@ def qtreport(monkeypatch):
         if result.exception and not isinstance(result.exception, SystemExit):
             raise result.exception  # a traceback is a bug: let pytest show it
         assert "Traceback" not in result.output
-        return Outcome(result.exit_code, result.output)
+        return Outcome(result.exit_code, result.output, result.stdout)
 
     return run

@@ -181,13 +181,17 @@ def _human_line(f: Finding) -> list[Piece]:
 
 
 def print_summary(out: Printer, summary: Any, old: str, new: str) -> None:
-    """What a comparison of two drafts found (diff.Summary), for people."""
-    added, removed, edited = summary.paragraphs
-    notes_added, notes_removed, notes_edited = summary.notes
+    """What a comparison of two drafts found (diff.summary.Summary), for people: the tallies
+    first, the line a committee looks for."""
     out.line(("So sánh", "bold"), f" (compared) {old} → {new}")
-    out.line(f"  Đoạn văn (paragraphs): {added} thêm, {removed} bỏ, {edited} sửa "
-             f"(added, removed, edited)")
-    out.line(f"  Chú thích (notes): {notes_added} thêm, {notes_removed} bỏ, {notes_edited} sửa")
+    for tally in summary.tallies:
+        out.line("  ", (tally.text(), "bold"))
+    for name, counts in (("Đoạn văn (paragraphs)", summary.paragraphs),
+                         ("Chú thích (notes)", summary.notes)):
+        out.line(f"  {name}: {counts.added} thêm, {counts.removed} bỏ, {counts.edited} sửa, "
+                 f"{counts.moved} chuyển chỗ (added, removed, edited, moved)")
+    if summary.moves:
+        out.line(f"  Chuyển chỗ (moved): {summary.moves} đoạn liền (passages)")
     if summary.sections:
         out.line(f"  Mục có thay đổi (sections changed): {len(summary.sections)}")
         for section in summary.sections:
@@ -197,10 +201,16 @@ def print_summary(out: Printer, summary: Any, old: str, new: str) -> None:
         for figure in summary.figures:
             out.line(("    · ", "dim"), f"{figure.table} · {figure.row} · {figure.column}: ",
                      (figure.old or "—", "red"), " → ", (figure.new or "—", "green"))
-    if summary.quoting:
+    if summary.quotes:
         out.line("  Câu có số liệu thay đổi (sentences whose figures changed):")
-        for sentence in summary.quoting:
-            out.line(("    · ", "dim"), sentence)
+        for quote in summary.quotes:
+            pieces: list[Any] = [("    · ", "dim"), (f"{quote.place}: ", "dim")]
+            for piece in quote.pieces:
+                if isinstance(piece, str):
+                    pieces.append(piece)
+                else:
+                    pieces += [(piece[0] or "∅", "red"), " → ", (piece[1] or "∅", "green")]
+            out.line(*pieces)
 
 
 def print_applied(out: Printer, plan: Any, written: list[str], dry_run: bool) -> None:

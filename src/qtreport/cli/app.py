@@ -11,6 +11,7 @@ breaks where a docstring's would.
 from __future__ import annotations
 
 import difflib
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -83,6 +84,7 @@ def one_of(option: str, allowed: tuple[str, ...],
 
 FORMATS = ("human", "json", "github")
 DOC_FORMATS = ("docx", "md")
+SUMMARY_FORMATS = ("human", "md")
 _PDF = {"pdf": "để có tệp PDF, thêm --pdf (for a PDF, add --pdf)"}
 
 
@@ -146,20 +148,22 @@ def printer(stderr: bool = False) -> Printer:
     return Printer(stderr=stderr)
 
 
-def report(findings: Findings, fmt: str, verbose: bool = True) -> None:
-    """Findings as asked: for people (every warning, or their count), JSON or GitHub."""
+def report(findings: Findings, fmt: str, verbose: bool = True, stderr: bool = False) -> None:
+    """Findings as asked: for people (every warning, or their count), JSON or GitHub;
+    `stderr`: there, when the standard output carries something else (a summary)."""
     from .. import output
 
+    stream = sys.stderr if stderr else sys.stdout
     if fmt == "json":
-        print(output.as_json(findings))
+        print(output.as_json(findings), file=stream)
     elif fmt == "github":
         text = output.as_github(findings)
         if text:
-            print(text)
+            print(text, file=stream)
     elif verbose:
-        output.print_human(findings, printer())
+        output.print_human(findings, printer(stderr))
     else:
-        output.print_short(findings, printer())
+        output.print_short(findings, printer(stderr))
 
 
 def exit_code(findings: Findings, strict: bool) -> int:

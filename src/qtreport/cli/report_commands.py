@@ -14,6 +14,7 @@ from .app import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    SUMMARY_FORMATS,
     DataOpt,
     DocFormatOpt,
     FindingsOpt,
@@ -310,19 +311,30 @@ def diff(
     templates: TemplatesOpt = None,
     out: OutOpt = None,
     findings: FindingsOpt = "human",
+    summary: Annotated[str, typer.Option(
+        "--format", "-f", metavar="human|md", callback=one_of("--format", SUMMARY_FORMATS),
+        help="Tóm tắt cho người đọc (human) hoặc Markdown (md: trên đầu ra chuẩn, cho trang "
+             "tóm tắt của một pull request; còn lại ra stderr) (the summary for people, or as "
+             "Markdown on standard output: a pull request's job summary)")] = "human",
 ) -> None:
+    from ..diff.summary import markdown
     from ..output import print_not_written, print_summary, print_written
     from ..workflows.compare_drafts import compare_drafts
 
-    out_printer = printer()
+    as_markdown = summary == "md"
+    out_printer = printer(stderr=as_markdown)  # stdout carries the Markdown alone
     with out_printer.status("Đang so sánh hai bản dự thảo… (comparing)"):
         result = compare_drafts(paths_of(data, templates, out), old, new, author, date)
-    report(result.findings, findings)
-    if findings != "human":
-        raise typer.Exit(EXIT_FINDINGS if result.output is None else EXIT_OK)
+    report(result.findings, findings, stderr=as_markdown)
     if result.output is None:
-        print_not_written(out_printer)
+        if findings == "human":
+            print_not_written(out_printer)
         raise typer.Exit(EXIT_FINDINGS)
-    print_summary(out_printer, result.summary, result.old_name, result.new_name)
-    print_written(out_printer, shown(result.output))
+    assert result.summary is not None  # written: compared
+    if as_markdown:
+        print(markdown(result.summary, result.old_name, result.new_name))
+    elif findings == "human":
+        print_summary(out_printer, result.summary, result.old_name, result.new_name)
+    if findings == "human":
+        print_written(out_printer, shown(result.output))
     raise typer.Exit(EXIT_OK)

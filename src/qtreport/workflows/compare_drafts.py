@@ -1,5 +1,5 @@
 """`qtreport diff OLD [NEW]`: two drafts, each a git revision or a report folder, checked
-(pipeline.py) and compared (diff.py) into build/<output>-so-sanh.docx, the newer draft
+(pipeline.py) and compared (diff/) into build/<output>-so-sanh.docx, the newer draft
 with its changes tracked."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import ast, rules
 from ..diagnostics import Findings, SourceRef
 from ..diff import compare
+from ..diff.summary import Summary
 from ..pipeline import Paths, Result, check_folder, write_document
 from ..readers.git import GitError, commit_date, export_tree, head_commit, resolve
 from ..writers.docx import write_docx
@@ -23,7 +24,7 @@ FIXED_DATE = "2000-01-01T00:00:00Z"  # the revisions' date when no commit gives 
 @dataclass(kw_only=True)
 class DiffResult:
     findings: Findings
-    summary: object | None = None  # diff.Summary
+    summary: Summary | None = None
     output: Path | None = None
     old_name: str = ""
     new_name: str = ""
