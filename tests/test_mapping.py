@@ -34,8 +34,11 @@ def test_a_mark_that_names_another_passage_is_not_trusted():
     assert found["line"] == 9 and "names another passage" in found["carried"]
 
 
-def test_a_passage_without_marks_is_placed_by_its_words_only_if_it_is_a_copy():
-    assert placed((), GROWTH)["unplaced"].startswith("the passage carries no mark")
+def test_a_passage_without_marks_is_placed_by_its_words():
+    found = placed((), GROWTH)  # another word processor dropped the marks: the words stay
+    assert found["line"] == 4 and "carries no mark of the draft here" in found["carried"]
+    added = placed((), "Đề nghị bổ sung một đoạn về chuyển đổi số trong các cơ quan.")
+    assert added["unplaced"].startswith("the passage carries no mark of the draft, and no")
     edited = "Tổng giá trị sản xuất trên địa bàn năm 2025 đạt 3.100 tỷ đồng, tăng 9,67%."
     found = placed(("p-gone",), edited)
     assert found["line"] == 4 and "found by its words" in found["carried"]

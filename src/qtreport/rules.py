@@ -459,7 +459,10 @@ COPY_OF_ANOTHER_DOCUMENT = Rule(
     code="QT811", name="copy-of-another-document", severity=_E,
     title_vi="không phải bản của dự thảo này", title_en="not a copy of this draft",
     explanation=("The file has neither the version stamp nor the hidden marks of a draft qtreport"
-                 " built, and none of its paragraphs is the report's: it is another document."),
+                 " built, and fewer than three in ten of its paragraphs (of a sentence or more)"
+                 " are word for word the report's: it is another document. A copy that lost the"
+                 " marks (another word processor, the draft pasted into a unit's letterhead) is"
+                 " known by its text and placed by its words."),
     hint="add the copy of the draft that was sent out, with the reviewer's comments in it")
 COPY_WITHOUT_FEEDBACK = Rule(
     code="QT812", name="copy-without-feedback", severity=_W,

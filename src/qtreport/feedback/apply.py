@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import ast
+from ..compute.anchors import ROW, digest
 from ..markup import ESCAPE, escape
+from ..numformat import format_number
 from ..record import Record
 from ..writers.yaml_text import Refused, YamlText
 from .mapping import Index
@@ -72,11 +74,16 @@ def _apply(change: Change, index: Index, read: Any, plan: Plan) -> str | None:
     if place is None:
         return "its passage is no longer in the report: make the change by hand if it still applies"
     node = place.node
-    if isinstance(node, ast.Row | ast.Table):
-        return "an appendix cell is computed from the indicator data: change the figure in " \
-               "data/actuals/ or the row in the indicator file"
-    if isinstance(node, ast.Note):
-        return "the change spans a whole note: make it in the note's text by hand"
+    if isinstance(node, ast.Row):
+        return _cell_source(change, node, index.document)
+    if isinstance(node, ast.Table):
+        return "an appendix's title is the layout's: change it in templates/appendices/"
+    if isinstance(node, ast.Note):  # known by its mark (a word processor dropped its own)
+        found = _note_paragraph(node, change)
+        if found is None:
+            return "the change spans more than one paragraph of a note: make it in the " \
+                   "note's text by hand"
+        node = found
     item = node if isinstance(node, ast.ListItem) else index.item_of.get(node.anchor)
     if item is not None and item.worded_from:
         return f"the item states a target of the next resolution, worded from the row " \
@@ -111,6 +118,35 @@ def _apply(change: Change, index: Index, read: Any, plan: Plan) -> str | None:
         return edited.reason
     plan.texts[name] = edited.text
     return None
+
+
+def _note_paragraph(note: ast.Note, change: Change) -> ast.Paragraph | None:
+    """The one paragraph of a note where the change's words stand."""
+    holding = [p for p in note.paragraphs
+               if _locate(ast.plain(p.content), change.before, change.old) is not None]
+    return holding[0] if len(holding) == 1 else None
+
+
+def _cell_source(change: Change, row: ast.Row, document: ast.Document) -> str:
+    """Why an appendix cell is not written, and where its figure comes from: the year
+    file and key of a yearly figure ("6.150 comes from data/actuals/2025.yaml: ban-le"),
+    what a computed one is computed from."""
+    old = change.old.strip()
+    for figure in document.figures:
+        if not row.anchor.startswith(f"{ROW}-{digest('#' + figure.indicator)}"):
+            continue
+        printed = {format_number(figure.value, figure.decimals)}
+        if figure.kind == "growth":  # the table prints the index, the prose the rate
+            printed.add(format_number(figure.value + 100, 2))
+        if old in printed:
+            if figure.kind == "value" and ", official" not in figure.source:
+                return f"{old} comes from {figure.source}: change it there"
+            return f"{old} is computed, not typed: it is the {figure.kind} of " \
+                   f"{', '.join(map(str, figure.years))} ({figure.source}); change the " \
+                   "yearly figures it comes from"
+    return f"an appendix cell is computed from the indicator data: its row is " \
+           f"{row.source.file}:{row.source.line}; change the figure in data/actuals/ or " \
+           "the row in the indicator file"
 
 
 def _locate(printed: str, before: str, old: str) -> int | None:

@@ -23,6 +23,8 @@ from ..record import Record
 MIN_SIMILARITY = 0.6  # below this, an edited paragraph is not taken for the old one
 AGREEING = 0.8  # of the shorter text found in the longer: a mark's passage and the copy agree
 _WORD = re.compile(r"\w+")
+LONG_ENOUGH = 60  # characters: a paragraph this long is nobody's but the report's by chance
+COPY_SHARE = 0.3  # of those, the report's: a document that lost the draft's marks is a copy
 
 
 class Entry(Record, kw_only=True):
@@ -60,6 +62,16 @@ class Index:
         self.item_of = {paragraph.anchor: block for block in document.body
                         if isinstance(block, ast.ListItem) for paragraph in block.paragraphs}
         self._words = [set(_WORD.findall(place.text.lower())) for place in self.places]
+        self._texts = {_one_line(place.text) for place in self.places}
+
+    def share_known(self, texts: tuple[str, ...]) -> float:
+        """Of a document's paragraphs long enough to tell (a sentence or more), the share
+        that are word for word the report's: a copy that lost every mark of the draft is
+        still known by its text."""
+        long = [text for text in (_one_line(t) for t in texts) if len(text) >= LONG_ENOUGH]
+        if not long:
+            return 0.0
+        return sum(text in self._texts for text in long) / len(long)
 
     def note_by_reference(self, paragraph_anchor: str, which: int) -> ast.Located | None:
         """The note whose mark is the `which`-th in the paragraph with that anchor."""
@@ -145,10 +157,11 @@ def _locate(item: CopyItem, current: Index,
     place = item.place
     if item.lost:
         return None, None, item.lost
+    text = place.row if place.row is not None else place.text  # a cell: its row's words
     anchors = _most_precise_first(place.anchors)
     for anchor in anchors:
         found = current.by_anchor.get(anchor)
-        if found is not None and agrees(place.text, found.text):
+        if found is not None and agrees(text, found.text):
             return found, None, None
     if place.note is not None and place.note_ref is not None:
         by_reference = _note_by_reference(place.note_ref, current, older)
@@ -157,18 +170,28 @@ def _locate(item: CopyItem, current: Index,
     if older is not None:
         for anchor in anchors:
             then = older.by_anchor.get(anchor)
-            if then is not None and agrees(place.text, then.text):
+            if then is not None and agrees(text, then.text):
                 return _carry(then, current)
-    if not place.anchors and place.note is None:
-        return None, None, "the passage carries no mark of the draft (added by the reviewer?)"
-    kinds = [_KINDS[a[:1]] for a in anchors if a[:1] in _KINDS]
-    found_by_words = current.similar(place.text, kinds[0] if kinds else None)
+    # Marks are hints, words are the truth: a passage whose marks are missing (another
+    # word processor, a copy pasted into a unit's letterhead), renamed or wrong is looked
+    # for by its words, in the report now, then in the draft the copy came from.
+    kinds = [ast.Row] if place.row is not None else \
+        [_KINDS[a[:1]] for a in anchors if a[:1] in _KINDS]
+    found_by_words = current.similar(text, kinds[0] if kinds else None)
     if found_by_words is not None:
-        marked = any(a in current.by_anchor for a in anchors)
-        why = "the copy's mark names another passage" if marked else \
+        why = "the copy's mark names another passage" if any(
+            a in current.by_anchor for a in anchors) else \
+            "the copy carries no mark of the draft here" if not anchors else \
             "the passage was edited since this copy"
         return found_by_words[0], f"found by its words ({found_by_words[1]:.0%} alike): " \
                                   f"{why}", None
+    if older is not None:
+        then_by_words = older.similar(text, kinds[0] if kinds else None)
+        if then_by_words is not None:
+            return _carry(then_by_words[0], current)
+    if not place.anchors and place.note is None:
+        return None, None, "the passage carries no mark of the draft, and no passage of the " \
+                           "report is like it (added by the reviewer?)"
     return None, None, "the passage is no longer in the report, and no passage like it is"
 
 

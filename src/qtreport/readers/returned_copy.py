@@ -45,6 +45,8 @@ class Place(Record, kw_only=True):
     note: int | None = None  # in a footnote: its id in the copy
     note_ref: tuple[tuple[str, ...], int] | None = None  # a note's reference: the anchors
     #                                             of its paragraph, and which mark it is there
+    row: str | None = None  # in a table cell: the row's words as the draft had them, the
+    #                         cells' joined by " | " (as ast.located gives a row's text)
 
 
 class Reply(Record):
@@ -73,6 +75,8 @@ class ReturnedCopy(Record, kw_only=True):
     commit: str | None  # the git commit they were at
     bookmarks: int  # the draft's anchors found in the copy
     items: tuple[CopyItem, ...]
+    texts: tuple[str, ...] = ()  # the body's paragraphs as the draft had them (the first
+    #                              MAX_TEXTS): whether the copy is the report's, by its words
 
 
 COPY_PARTS = ("word/document.xml", "word/footnotes.xml", "word/comments.xml",
@@ -86,6 +90,7 @@ def read_copy(path: Path) -> ReturnedCopy:
 
 
 MAX_OPEN_ANCHORS = 64  # bookmarks open at once: a real draft nests three or four
+MAX_TEXTS = 5_000  # paragraphs kept to know the copy by its words: the report has 600
 MAX_SPAN_CHARS = 2_000  # the words a comment's range keeps: enough to quote it
 
 
@@ -120,6 +125,10 @@ class _Reader:
         self.unreferenced: dict[str, deque[_Mark]] = {}
         self.changes: list[CopyItem] = []
         self.references: dict[int, tuple[tuple[str, ...], int]] = {}  # note id -> reference
+        # a table cell's paragraph -> its row's anchors and words: a word processor may end
+        # a row's bookmark in its first cell (LibreOffice does), the row is still the row's
+        self.rows: dict[Any, tuple[tuple[str, ...], str]] = {}
+        self.texts: list[str] = []
 
     def read(self) -> ReturnedCopy:
         document = self.package.xml("word/document.xml")
@@ -127,6 +136,8 @@ class _Reader:
         if body is None:
             raise PackageError("tài liệu Word không có nội dung",
                                "word/document.xml has no body (w:body): it is damaged")
+        for row in body.iter(f"{W}tr"):
+            self._row(row)
         for paragraph in body.iter(f"{W}p"):
             self._paragraph(paragraph, None)
         notes = self.package.xml("word/footnotes.xml")
@@ -146,6 +157,7 @@ class _Reader:
             commit=commit,
             bookmarks=self.bookmarks,
             items=tuple(items),
+            texts=tuple(self.texts),
         )
 
     # -- the stamp ----------------------------------------------------------------------
@@ -160,12 +172,26 @@ class _Reader:
 
     # -- paragraphs ------------------------------------------------------------------------
 
+    def _row(self, row: Any) -> None:
+        """The anchors of a table row, wherever its bookmarks stand in it, and its words."""
+        anchors = tuple(dict.fromkeys(
+            anchor for mark in row.iter(f"{W}bookmarkStart")
+            if (anchor := anchor_of_bookmark(mark.get(f"{W}name", ""))) is not None))
+        cells = [cell for cell in row if cell.tag == f"{W}tc"]
+        words = " | ".join(" ".join(_original(p) for p in cell.iter(f"{W}p")).strip()
+                           for cell in cells)
+        for cell in cells:
+            for paragraph in cell.iter(f"{W}p"):
+                self.rows[paragraph] = (anchors[:MAX_OPEN_ANCHORS], words)
+
     def _paragraph(self, paragraph: Any, note: int | None) -> None:
         """Read one paragraph: its anchors, its text before the reviewer's changes, its
         comment ranges and tracked changes, its note references."""
         if any(ancestor.tag == f"{W}p" for ancestor in paragraph.iterancestors()):
             return  # a paragraph in a text box inside a paragraph: read with its own
         anchors = list(self.open.values())
+        row_anchors, row = self.rows.get(paragraph, ((), None))
+        anchors += [anchor for anchor in row_anchors if anchor not in anchors]
         original: list[str] = []
         starting: list[_Mark] = []  # comments whose range starts here
         pointed: list[_Mark] = []  # comments without a range, referenced here
@@ -213,11 +239,14 @@ class _Reader:
                     pointed.extend(self._point(commented.get(f"{W}id", "")))
         self._into_ranges(" ")  # a range over several paragraphs
         text = "".join(original)
+        if note is None and text.strip() and len(self.texts) < MAX_TEXTS:
+            self.texts.append(text)
         place = Place(
             anchors=tuple(anchors),
             text=text,
             note=note,
             note_ref=self.references.get(note) if note else None,
+            row=row,
         )
         for mark in (*starting, *pointed):
             mark.place = place
@@ -353,6 +382,18 @@ class _Reader:
                            if (pid := paragraph.get(f"{W14}paraId", "")) in answers), None)
             parents.append(parent if parent != index else None)
         return parents
+
+
+def _original(paragraph: Any) -> str:
+    """A paragraph's words as the draft had them: the reviewer's insertions left out, the
+    deletions kept."""
+    out = []
+    for node in paragraph_content(paragraph):
+        if node.tag == f"{W}r":
+            out.append(run_text(node))
+        elif node.tag in (f"{W}del", f"{W}moveFrom"):
+            out.append(run_text(node, deleted=True))
+    return "".join(out)
 
 
 def _roots(parents: list[int | None]) -> list[int]:

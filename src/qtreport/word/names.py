@@ -9,6 +9,8 @@ when a reviewer saves the copy; they show under File › Properties › Custom).
 
 from __future__ import annotations
 
+import re
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
@@ -35,7 +37,13 @@ def bookmark_name(anchor: str) -> str:
 
 
 def anchor_of_bookmark(name: str) -> str | None:
-    """The anchor a bookmark of a built document stands for; None for anyone else's."""
+    """The anchor a bookmark of a built document stands for; None for anyone else's. A
+    word processor that copies a bookmark renames the copy (LibreOffice, editing a note:
+    "<name>_Copy_1"): the copy stands for the same anchor (the words say whether it is
+    the same passage: feedback/mapping.py)."""
     if not name.startswith(BOOKMARK_PREFIX):
         return None
-    return name[len(BOOKMARK_PREFIX):].replace("_", "-")
+    return _COPIED.sub("", name[len(BOOKMARK_PREFIX):]).replace("_", "-")
+
+
+_COPIED = re.compile(r"(?:_Copy_?\d*)+$", re.IGNORECASE)

@@ -25,14 +25,19 @@ def paragraph_content(paragraph: Any) -> Iterator[Any]:
 
 def run_text(node: Any, deleted: bool = False) -> str:
     """The words of a run or a change: w:t (what shows), or w:delText (what was deleted);
-    breaks and tabs as a space."""
+    breaks and tabs as a space. A move's source holds its words in w:t (Word writes them
+    so), or in w:delText (as some writers do): either is what was moved away."""
+    wanted = {_T, _DEL_TEXT} if node.tag == _MOVE_FROM else {_DEL_TEXT} if deleted else {_T}
     out = []
     for element in node.iter():
-        if element.tag == (f"{W}delText" if deleted else f"{W}t"):
+        if element.tag in wanted:
             out.append(element.text or "")
         elif element.tag in (f"{W}tab", f"{W}br", f"{W}cr"):
             out.append(" ")
     return "".join(out)
+
+
+_T, _DEL_TEXT, _MOVE_FROM = f"{W}t", f"{W}delText", f"{W}moveFrom"
 
 
 def words_of(paragraphs: Iterable[Any], between: str = "\n") -> str:

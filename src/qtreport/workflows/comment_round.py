@@ -17,7 +17,7 @@ from pathlib import Path
 from .. import ast, rules
 from ..diagnostics import Findings, SourceRef
 from ..feedback.apply import Change, Plan, plan_changes
-from ..feedback.mapping import Entry, Index, place_items
+from ..feedback.mapping import COPY_SHARE, Entry, Index, place_items
 from ..feedback.register import HEADER, append_entries, entry_yaml, load_register
 from ..feedback.synthesis import synthesis_document
 from ..pipeline import Paths, Result, check, check_folder, write_document
@@ -64,11 +64,13 @@ def feedback_add(paths: Paths, copies: list[Path], unit: str | None,
             result.findings.report(rules.COPY_UNREADABLE, where, err.message, err.message_en,
                                    err.hint)
             continue
-        if not copy.bookmarks and copy.version is None:
+        if not copy.bookmarks and copy.version is None and \
+                index.share_known(copy.texts) < COPY_SHARE:
             result.findings.report(rules.COPY_OF_ANOTHER_DOCUMENT, where,
                                    "tệp không phải bản của dự thảo này",
-                                   "the file has no mark of a draft qtreport built: it is not a "
-                                   "copy of this report")
+                                   "the file has no mark of a draft qtreport built, and few of "
+                                   "its paragraphs are the report's: it is not a copy of this "
+                                   "report")
             continue
         if not copy.items:
             result.findings.report(rules.COPY_WITHOUT_FEEDBACK, where,
