@@ -283,3 +283,63 @@ def test_the_synthesis_table(qtreport, repo, tmp_path):
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None
     answers = [row.cells[4].text for row in first.rows[2:]]
     assert "Tiếp thu.\nĐã sửa." in answers
+
+
+def test_a_register_in_progress_never_blocks_the_draft(qtreport, repo, tmp_path):
+    """An entry explained (giải trình) but not yet answered: build still writes the draft
+    (a warning), check shows it beside the report's own findings, even the report's errors,
+    and only the synthesis table, which prints every answer, refuses."""
+    draft = build(qtreport, repo)
+    copy = tmp_path / "a.docx"
+    comment(draft, copy, SENTENCE, "Góp ý một.", "Chi bộ 2")
+    assert qtreport(repo, "feedback", "add", str(copy)).exit_code == 0
+    path = repo / "feedback" / "vong-1.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "status: chưa xử lý", "status: giải trình", 1), encoding="utf-8")
+    draft.unlink()
+    outcome = qtreport(repo, "build")
+    assert outcome.exit_code == 0 and draft.is_file(), outcome.output
+    verbose = qtreport(repo, "build", "--verbose")
+    assert verbose.exit_code == 0 and "QT802" in verbose.output  # a warning, told
+    checked = qtreport(repo, "check", "--format", "json")
+    assert checked.exit_code == 0
+    assert [f["severity"] for f in json.loads(checked.output)["findings"]
+            if f["code"] == "QT802"] == ["warning"]
+    assert qtreport(repo, "check", "--strict").exit_code == 1
+    table = qtreport(repo, "feedback", "table")
+    assert table.exit_code == 1 and "1 lỗi" in table.output and "QT802" in table.output
+    assert "write it under 'response:', then make the table" in table.output
+    assert not (repo / "build" / "bao-cao-chinh-tri-tong-hop-gop-y.docx").exists()
+    # the report broken as well: both are told, the register's beside the report's
+    economy = repo / ECONOMY
+    economy.write_text(economy.read_text(encoding="utf-8").replace(
+        "Nền kinh tế của thị xã phục hồi", "Nền kinh tế[^khong-co] của thị xã phục hồi"),
+        encoding="utf-8")
+    codes = {f["code"] for f in json.loads(qtreport(repo, "check", "--format", "json").output)[
+        "findings"]}
+    assert "QT802" in codes and "QT201" in codes, codes
+
+
+def test_the_register_and_the_table_read_as_the_office_writes(qtreport, repo, tmp_path):
+    draft = build(qtreport, repo)
+    copy = tmp_path / "a.docx"
+    comment(draft, copy, "Công tác hỗ trợ các doanh nghiệp", "Nêu số doanh nghiệp.",
+            "Chi bộ Khu phố 3")
+    track_change(copy, copy, "Tham gia từ 10-15 hội chợ", "Tham gia từ 12-15 hội chợ",
+                 "Chi bộ Khu phố 3", part="word/footnotes.xml")
+    assert qtreport(repo, "feedback", "add", str(copy)).exit_code == 0
+    on_text, on_note = register(repo)
+    # the section with the numbers of its parents ("a." alone is one of several)
+    assert on_text["section"] == "Phần thứ nhất, 2.1.1. Phát triển kinh tế, a. Thương mại, " \
+        "dịch vụ, du lịch tiếp tục phát triển, giữ vai trò chủ đạo trong cơ cấu kinh tế địa " \
+        "phương"
+    assert on_note["section"].startswith(on_text["section"] + ", chú thích ")
+    listed = qtreport(repo, "feedback", "list", "--unit", "KHU PHO 3")  # part, no accents
+    assert listed.exit_code == 0 and "Vòng 1. 2 ý kiến của 1 cơ quan, đơn vị" in listed.output
+    assert "vong-1" not in listed.output
+    assert "Vòng 1. 0 ý kiến" in qtreport(repo, "feedback", "list", "--unit", "Phường").output
+    pending = qtreport(repo, "feedback", "list", "--status", "chua xu ly")
+    assert pending.exit_code == 0 and "2 ý kiến" in pending.output
+    wrong = qtreport(repo, "feedback", "list", "--status", "xong")
+    assert wrong.exit_code == 2
+    assert "chưa xử lý, tiếp thu, tiếp thu một phần, giải trình" in wrong.output

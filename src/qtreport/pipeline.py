@@ -56,29 +56,35 @@ class Result:
         return not self.findings.errors
 
 
-def check(paths: Paths, text_checks: bool = True, registers: bool = True) -> Result:
+def check(paths: Paths, text_checks: bool = True, registers: bool = True,
+          register_errors: bool = True) -> Result:
     """Everything `build` validates, without writing a document; and, unless `text_checks`
     is off (as for `build`), the warnings about the printed text (spelling, spaces …).
-    `registers` off leaves feedback/ unread."""
+    `registers` off leaves feedback/ unread. The registers' findings are told beside the
+    report's, never instead of them: a register in progress does not stop the report
+    (`register_errors` off, as for `build`, makes them warnings: the draft is written)."""
     from .compute import compute
     from .expand import expand
     from .lint import check_storable, lint_document, lint_registers
     from .readers.git import head_commit
     from .readers.yaml import load_sources
     from .validate import validate
+    from .validate.feedback import validate_registers
 
     result = Result()
-    findings = result.findings
+    findings, of_registers = result.findings, Findings()
     sources = load_sources(paths.data, paths.templates, paths.root, findings,
-                           paths.feedback if registers else None)
+                           paths.feedback if registers else None, of_registers)
+    result.registers = validate_registers(sources.feedback, of_registers)
     validated = validate(sources, findings)
     if validated is None:
+        _beside(findings, of_registers, register_errors)
         return result
     document = expand(compute(validated, findings), findings, sources.digest(),
                       head_commit(paths.root))
     if text_checks:
         lint_document(document, validated.allow, findings)
-        lint_registers(document, validated.registers, findings)
+        lint_registers(document, result.registers, of_registers)
     else:
         check_storable(document, findings)
     # a finding about some words (a {{ … }}, a note's mark, a misspelt word) goes to the
@@ -89,9 +95,20 @@ def check(paths: Paths, text_checks: bool = True, registers: bool = True) -> Res
                          if f.file in files else None)
     if not findings.errors:
         result.document = document
-        result.registers = validated.registers
         result.texts = sources.texts()
+    _beside(findings, of_registers, register_errors)
     return result
+
+
+def _beside(findings: Findings, of_registers: Findings, errors: bool) -> None:
+    """The registers' findings after the report's; as warnings, unless `errors`."""
+    from dataclasses import replace
+
+    from .diagnostics import Severity
+
+    for finding in of_registers.items:
+        findings.items.append(finding if errors or finding.severity != Severity.ERROR
+                              else replace(finding, severity=Severity.WARNING))
 
 
 def check_folder(root: Path, data: Path | None = None, templates: Path | None = None) -> Result:
@@ -104,7 +121,9 @@ def build(paths: Paths, review: bool = False, pdf: bool = False,
           fmt: str = "docx", text_checks: bool = False) -> Result:
     """Check, then write build/<output>.docx (or .md) atomically when there is no error.
     The text warnings are check's business, unless `text_checks` asks for them (watch)."""
-    result = check(paths, text_checks=text_checks)
+    # the register of a comment round is the team's work in progress: its findings are
+    # check's business, and never keep the draft from being written
+    result = check(paths, text_checks=text_checks, register_errors=False)
     if result.document is None or not result.ok:
         return result
     suffix = "-gop-y" if review and fmt == "docx" else ""  # remarks exist only in Word

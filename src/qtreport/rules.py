@@ -436,11 +436,13 @@ FEEDBACK_STATUS = Rule(
                  " know. A status is one of: chưa xử lý, tiếp thu, tiếp thu một phần, giải trình."),
     hint="write one of: chưa xử lý, tiếp thu, tiếp thu một phần, giải trình")
 FEEDBACK_RESPONSE_MISSING = Rule(
-    code="QT802", name="feedback-response-missing", severity=_E,
+    code="QT802", name="feedback-response-missing", severity=_W,
     title_vi="thiếu nội dung giải trình", title_en="response missing",
     explanation=("An entry taken in only in part (tiếp thu một phần) or explained (giải trình) "
                  "needs the team's words in 'response:': the synthesis table prints them beside "
-                 "the comment."),
+                 "the comment. While the team answers it is a warning (check and build go on, "
+                 "the draft is written); `feedback table` refuses to write a table with an "
+                 "answer missing, and `check --strict` fails on it."),
     hint="write the team's answer under 'response:'")
 FEEDBACK_PASSAGE_GONE = Rule(
     code="QT803", name="feedback-passage-gone", severity=_W,

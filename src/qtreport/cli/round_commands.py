@@ -99,10 +99,13 @@ def feedback_add(
                  "counts."))
 def feedback_list(
     status: Annotated[str | None, typer.Option(
-        help="Chỉ các ý kiến có trạng thái này (only entries of this status)",
+        callback=lambda value: _status(value),
+        help="Chỉ các ý kiến có trạng thái này: tiếp thu, tiếp thu một phần, giải trình, chưa "
+             "xử lý (only entries of this status; accents may be left out)",
         show_default=False)] = None,
     unit: Annotated[str | None, typer.Option(
-        help="Chỉ các ý kiến của đơn vị này (only entries of this unit)",
+        help="Chỉ các ý kiến của đơn vị có tên chứa chữ này, hoa thường và dấu không kể (only "
+             "entries of units whose name holds these words, case and accents aside)",
         show_default=False)] = None,
     round: RoundOpt = "vong-1",
     data: DataOpt = None,
@@ -157,6 +160,22 @@ def feedback_apply(
     if result.plan is not None:
         print_applied(out, result.plan, [shown(p) for p in result.written], dry_run)
     raise typer.Exit(EXIT_FINDINGS if result.findings.errors else EXIT_OK)
+
+
+def _status(value: str | None) -> str | None:
+    """A status of the register as typed (accents may be left out); else a usage error
+    that lists them."""
+    from ..validate.feedback import folded, nearest_status
+    from ..validate.models import STATUSES
+
+    if value is None or value in STATUSES:
+        return value
+    guess = nearest_status(value)
+    if guess is not None and folded(guess) == folded(value):
+        return guess
+    meant = f" — có phải '{guess}'? (did you mean '{guess}'?)" if guess else ""
+    raise typer.BadParameter(f"'{value}' không phải là trạng thái của sổ góp ý; chọn một trong "
+                             f"(one of): {', '.join(STATUSES)}{meant}")
 
 
 def _of_the_round(findings: Findings) -> Findings:

@@ -63,6 +63,19 @@ class Index:
                         if isinstance(block, ast.ListItem) for paragraph in block.paragraphs}
         self._words = [set(_WORD.findall(place.text.lower())) for place in self.places]
         self._texts = {_one_line(place.text) for place in self.places}
+        self.parents = _parents(document)
+        self.note_of: dict[str, int] = {}  # a note's anchor, and its paragraphs', → its number
+        for note in document.notes:
+            self.note_of[note.anchor] = note.number
+            for paragraph in note.paragraphs:
+                self.note_of[paragraph.anchor] = note.number
+
+    def section(self, place: ast.Located) -> str:
+        """Where the place is, as the office names it: "Phần thứ nhất, 2.1.1. Phát triển
+        kinh tế, a. Thương mại …", "…, chú thích 15"; an appendix by its title."""
+        where = section_of(place, self.parents)
+        number = self.note_of.get(place.node.anchor)
+        return f"{where}, chú thích {number}" if number is not None else where
 
     def share_known(self, texts: tuple[str, ...]) -> float:
         """Of a document's paragraphs long enough to tell (a sentence or more), the share
@@ -130,8 +143,8 @@ def _entry(item: CopyItem, copy: ReturnedCopy, unit: str | None, current: Index,
         author=item.author,
         date=item.date,
         kind=item.kind,
-        section=section_of(place) if place is not None else "",
-        passage=_short(item.passage),
+        section=current.section(place) if place is not None else "",
+        passage=_short(_cell_passage(item, place) if place is not None else item.passage),
         comment=_comment(item),
         old=item.old,
         new=item.text if item.kind != "comment" else "",
@@ -248,8 +261,11 @@ def _most_precise_first(anchors: tuple[str, ...]) -> list[str]:
     return sorted(reversed(anchors), key=lambda anchor: _PRECISION.get(anchor[:1], 5))
 
 
-def section_of(place: ast.Located) -> str:
-    """"Phần thứ nhất, 1.1. Thương mại …": the part and the nearest heading."""
+def section_of(place: ast.Located,
+               parents: dict[str, tuple[ast.Heading, ...]] | None = None) -> str:
+    """"Phần thứ nhất, 1.1. Thương mại …": the part and the nearest heading, with the
+    headings above it whose numbers its own label does not carry ("2.1.1. Phát triển kinh
+    tế, a. Thương mại …": there are several "a.")."""
     if place.table is not None:
         return place.table.heading or "Bảng"
     heading, part = place.heading, place.part
@@ -257,7 +273,43 @@ def section_of(place: ast.Located) -> str:
         return "Trang đầu"
     if heading is part:
         return f"{part.label}: {_one_line(ast.plain(part.title))}"
-    return f"{part.label}, {heading.label} {_one_line(ast.plain(heading.title))}"
+    chain = [*(parents or {}).get(heading.anchor, ()), heading]
+    # from the nearest heading numbered with its parents' numbers ("2.1.1."): "a." alone
+    # is one of many, "2.1.1. …, a. …" is one place
+    start = max((i for i, h in enumerate(chain) if _MULTILEVEL.match(h.label)), default=0)
+    return ", ".join([part.label, *(f"{h.label} {_one_line(ast.plain(h.title)).rstrip(' .')}"
+                                    for h in chain[start:])])
+
+
+_MULTILEVEL = re.compile(r"\d+\.\d+")
+
+
+def _parents(document: ast.Document) -> dict[str, tuple[ast.Heading, ...]]:
+    """Each heading's anchor → the headings above it, below its part, outermost first."""
+    out: dict[str, tuple[ast.Heading, ...]] = {}
+    above: list[ast.Heading] = []
+    for block in document.body:
+        if isinstance(block, ast.Heading):
+            above = [h for h in above if h.depth < block.depth]
+            out[block.anchor] = tuple(h for h in above if h.depth > 0)
+            above.append(block)
+    return out
+
+
+def _cell_passage(item: CopyItem, place: ast.Located) -> str:
+    """A change in an appendix cell, named by its row and column ("Tổng mức bán lẻ …,
+    Thực hiện Ước 2025: 6.150"); any other passage as it is."""
+    if place.table is None or not isinstance(place.node, ast.Row) or item.place.row is None:
+        return item.passage
+    cells = [cell.strip() for cell in item.place.row.split(" | ")]
+    if item.place.text.strip() not in cells:
+        return item.passage
+    column = cells.index(item.place.text.strip())
+    names = [cell.text for cell in place.node.cells[1:3] if cell.text]
+    headers = ast.column_headers(place.table)
+    header = headers[column] if column < len(headers) else ""
+    return ", ".join(part for part in (names[0] if names else "", header) if part) + \
+        f": {item.passage}"
 
 
 def _comment(item: CopyItem) -> str:

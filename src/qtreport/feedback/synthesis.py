@@ -8,6 +8,7 @@ longer in the report come last. A summary line on top counts comments, units and
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -16,7 +17,7 @@ from typing import Literal
 from .. import ast
 from ..diagnostics import SourceRef
 from ..validate.models import EXPLAINED, PENDING, TAKEN_IN, TAKEN_IN_PART, FeedbackEntry
-from .mapping import Index, section_of
+from .mapping import Index
 
 Align = Literal["left", "center", "right"]
 # (header, width in mm, alignment): 262 mm, the width of a landscape A4 page's text
@@ -79,7 +80,7 @@ def synthesis_document(draft: ast.Document, entries: Sequence[FeedbackEntry],
             (
                 ("AppendixTitle", title),
                 ("AppendixSubtitle", f"({about})"),
-                ("AppendixSubtitle", f"Vòng góp ý: {round_name}. {summary_line(entries)}"),
+                ("AppendixSubtitle", f"{round_title(round_name)}. {summary_line(entries)}"),
             )
         )
     )
@@ -103,6 +104,12 @@ def synthesis_document(draft: ast.Document, entries: Sequence[FeedbackEntry],
     )
 
 
+def round_title(name: str) -> str:
+    """A round as the office writes it: "vong-1" → "Vòng 1"; a name of words as it is."""
+    found = re.fullmatch(r"v[oò]ng[-_ ]*(\d+)", name.strip(), re.IGNORECASE)
+    return f"Vòng {int(found.group(1))}" if found else name
+
+
 def subject_of(meta: ast.Meta) -> str:
     return f"Góp ý dự thảo {meta.title}"
 
@@ -115,7 +122,7 @@ def _position(entry: FeedbackEntry, index: Index) -> int:
 
 def _section(entry: FeedbackEntry, index: Index) -> str:
     if entry.anchor and entry.anchor in index.by_anchor:
-        return section_of(index.by_anchor[entry.anchor])
+        return index.section(index.by_anchor[entry.anchor])
     return ELSEWHERE
 
 

@@ -123,8 +123,10 @@ class LoadedSources(Record, kw_only=True):
 
 
 def load_sources(data_dir: Path, templates_dir: Path, root: Path, findings: Findings,
-                 feedback_dir: Path | None = None) -> LoadedSources:
-    """Load data/, templates/ and feedback/, reporting every file that cannot be read."""
+                 feedback_dir: Path | None = None,
+                 feedback_findings: Findings | None = None) -> LoadedSources:
+    """Load data/, templates/ and feedback/, reporting every file that cannot be read (a
+    register's into `feedback_findings`, if given: they are the comment round's)."""
     def template(name: str) -> SourceFile | None:
         path = templates_dir / name
         return load_file(path, _name(path, root), findings, inside=templates_dir)
@@ -135,7 +137,7 @@ def load_sources(data_dir: Path, templates_dir: Path, root: Path, findings: Find
             loaded = load_file(path, _name(path, root), findings, inside=templates_dir)
             if loaded is not None:
                 layouts[path.stem] = loaded
-    feedback = load_tree(feedback_dir, root, findings) \
+    feedback = load_tree(feedback_dir, root, feedback_findings or findings) \
         if feedback_dir is not None and feedback_dir.is_dir() else {}
     return LoadedSources(
         data=load_tree(data_dir, root, findings),

@@ -4,7 +4,8 @@
 - report.py: data/report.yaml and the section files, includes resolved into a new tree
 - indicators.py: the targets, the yearly figures, the appendix layouts, the next plan
 - templates.py: the style sheet and the first page's block
-- feedback.py: the registers of the comment rounds (feedback/)
+- feedback.py: the registers of the comment rounds (feedback/), validated on their own:
+  a register in progress never stops the report (pipeline.py)
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 from ..diagnostics import Findings
 from ..readers.yaml import LoadedSources
 from ..record import Record
-from .feedback import validate_registers
 from .indicator_models import TargetsFile
 from .indicators import (
     IndicatorData,
@@ -21,7 +21,7 @@ from .indicators import (
     validate_indicators,
     validate_plan,
 )
-from .models import FeedbackRegister, FrontMatter, SpellingAllowList, StyleSheet
+from .models import FrontMatter, SpellingAllowList, StyleSheet
 from .report import Report, validate_allow_list, validate_report
 from .templates import validate_front_matter, validate_stylesheet
 
@@ -35,7 +35,6 @@ class Validated(Record, kw_only=True):
     indicators: IndicatorData | None  # None: the report has no indicator data
     plan: TargetsFile | None  # the next resolution's targets, if the report proposes them
     allow: SpellingAllowList | None
-    registers: dict[str, FeedbackRegister]  # feedback/<round>.yaml by file name
 
 
 def validate(sources: LoadedSources, findings: Findings) -> Validated | None:
@@ -51,7 +50,6 @@ def validate(sources: LoadedSources, findings: Findings) -> Validated | None:
                                      sources.layouts, findings)
     plan = validate_plan(sources.data, chosen, findings)
     allow = validate_allow_list(sources.data, sources.data_name, findings)
-    registers = validate_registers(sources.feedback, findings)
     if report is None or sheet is None or findings.errors:
         return None
     report_unused(sources.data, sources.data_name,
@@ -64,5 +62,4 @@ def validate(sources: LoadedSources, findings: Findings) -> Validated | None:
         indicators=indicators,
         plan=plan,
         allow=allow,
-        registers=registers,
     )

@@ -26,7 +26,7 @@ def validate_registers(files: dict[str, SourceFile],
         registers[name] = register
         for index, entry in enumerate(register.entries):
             if entry.status not in STATUSES:
-                guess = _nearest_status(entry.status)
+                guess = nearest_status(entry.status)
                 findings.report(rules.FEEDBACK_STATUS, file.ref(("entries", index, "status")),
                                 f"trạng thái '{entry.status}' không hợp lệ",
                                 f"'{entry.status}' is not a status of the register",
@@ -41,15 +41,17 @@ def validate_registers(files: dict[str, SourceFile],
     return registers
 
 
-def _nearest_status(written: str) -> str | None:
+def nearest_status(written: str) -> str | None:
     """The status meant, accents and case aside ("tiep thu" → "tiếp thu")."""
-    plain = {_plain(status): status for status in STATUSES}
-    if _plain(written) in plain:
-        return plain[_plain(written)]
-    guess = difflib.get_close_matches(_plain(written), list(plain), n=1, cutoff=0.6)
+    plain = {folded(status): status for status in STATUSES}
+    if folded(written) in plain:
+        return plain[folded(written)]
+    guess = difflib.get_close_matches(folded(written), list(plain), n=1, cutoff=0.6)
     return plain[guess[0]] if guess else None
 
 
-def _plain(text: str) -> str:
+def folded(text: str) -> str:
+    """The text without case, accents and extra spaces: "Chi bộ  Khu phố 3" and "chi bo
+    khu pho 3" fold alike."""
     decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())

@@ -11,11 +11,11 @@ all files or none).
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import ast, rules
-from ..diagnostics import Findings, SourceRef
+from ..diagnostics import Findings, Severity, SourceRef
 from ..feedback.apply import Change, Plan, plan_changes
 from ..feedback.mapping import COPY_SHARE, Entry, Index, place_items
 from ..feedback.register import HEADER, append_entries, entry_yaml, load_register
@@ -24,6 +24,7 @@ from ..pipeline import Paths, Result, check, check_folder, write_document
 from ..readers.git import GitError, export_tree, known_commit
 from ..readers.returned_copy import read_copy
 from ..readers.yaml import MAX_FILE_BYTES
+from ..validate.feedback import folded
 from ..validate.models import TAKEN_IN
 from ..word.package import PackageError
 from ..write import ChangedSinceRead, Replacement, write_together
@@ -171,33 +172,43 @@ def feedback_document(paths: Paths, round_name: str, status: str | None = None,
     result = check(paths, text_checks=False)
     if result.document is None:
         return result, None
-    name = paths.name(paths.feedback / f"{round_name}.yaml")
+    path = paths.feedback / f"{round_name}.yaml"
+    name = paths.name(path)
     register = result.registers.get(name)
     if register is None:
-        result.findings.report(rules.FILE_UNREADABLE, SourceRef(name, 1),
-                               "không có sổ góp ý của vòng này",
-                               f"there is no {name}", "run qtreport feedback add first, or "
-                               "name the round with --round")
+        if not path.exists():  # else the register's own findings say what is wrong
+            result.findings.report(rules.FILE_UNREADABLE, SourceRef(name, 1),
+                                   "không có sổ góp ý của vòng này",
+                                   f"there is no {name}", "run qtreport feedback add first, "
+                                   "or name the round with --round")
         return result, None
+    # a unit as a user types it: part of its name, in any case, with or without accents
+    wanted = folded(unit) if unit is not None else None
     entries = [entry for entry in register.entries
                if (status is None or entry.status == status)
-               and (unit is None or entry.unit == unit)]
+               and (wanted is None or wanted in folded(entry.unit))]
     return result, synthesis_document(result.document, entries, SourceRef(name, 1),
                                       register.round)
 
 
 def feedback_table(paths: Paths, round_name: str) -> Result:
-    """feedback/<round>.yaml as build/<output>-tong-hop-gop-y.docx."""
+    """feedback/<round>.yaml as build/<output>-tong-hop-gop-y.docx; the table must be
+    complete: an entry whose answer is missing is an error here, and nothing is written."""
     result, document = feedback_document(paths, round_name)
-    if document is None:
+    unanswered = [f for f in result.findings.items
+                  if f.code == rules.FEEDBACK_RESPONSE_MISSING.code]
+    if unanswered:
+        result.findings.items = [
+            replace(f, severity=Severity.ERROR, hint="the synthesis table prints every "
+                    "answer: write it under 'response:', then make the table")
+            if f in unanswered else f for f in result.findings.items]
+        return result
+    if document is None or not result.ok:
         return result
     target = paths.out / f"{document.meta.output}.docx"
     if write_document(paths, target, write_docx(document), result.findings):
         result.output = target
     return result
-
-
-
 
 
 # -- reviewers' tracked changes into the YAML --------------------------------------------------
