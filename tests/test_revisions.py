@@ -331,3 +331,19 @@ def test_diff_as_markdown_is_a_job_summary(qtreport, repo):
         "6.200 |" in markdown
     strikeouts = [json.dumps(block) for block in tree["blocks"] if block["t"] == "BulletList"]
     assert any('"Strikeout"' in chunk and '"Strong"' in chunk for chunk in strikeouts)
+
+
+def test_a_refused_figure_names_the_helper_that_printed_it(qtreport, repo, tmp_path):
+    """"13/18": the 13 is achieved(1), the 18 counted(1), though counted(1) comes first in
+    the paragraph."""
+    assert qtreport(repo, "build").exit_code == 0
+    copy = tmp_path / "chi-bo.docx"
+    track_change(repo / "build" / "bao-cao-chinh-tri.docx", copy, "đã có 13/18",
+                 "đã có 14/18", "Chi bộ 1")
+    track_change(copy, copy, "trong tổng số 18", "trong tổng số 19", "Chi bộ 1")
+    outcome = qtreport(repo, "feedback", "apply", str(copy), "--dry-run")
+    refused = outcome.output.split("Không ghi (not written)")[1:]
+    assert len(refused) == 2, outcome.output
+    by_words = {("13" if "«đã có 13/18»" in r else "18"): r for r in refused}
+    assert "{{ achieved(1) }}" in by_words["13"] and "counted" not in by_words["13"]
+    assert "{{ counted(1) }}" in by_words["18"]

@@ -196,7 +196,10 @@ def test_a_reviewers_edit_of_a_plan_target_says_where_to_change_it(frozen_repo, 
     plan = (frozen_repo / PLAN).read_text(encoding="utf-8").splitlines()
     row = plan.index("      - id: co-cau-gtsp") + 1
     assert "nothing to write" in outcome.output
-    assert f"worded from the row 'co-cau-gtsp' in {PLAN}:{row}" in " ".join(outcome.output.split())
+    said = " ".join(outcome.output.split())
+    assert f"worded from the row 'co-cau-gtsp' in {PLAN}:{row}" in said
+    says = next(i for i, line in enumerate(plan, 1) if i > row and "says:" in line)
+    assert f"(its says: at line {says})" in said  # where a typo in its words is
     assert "min: 67, max: 68" in (frozen_repo / PLAN).read_text(encoding="utf-8")
 
 

@@ -153,7 +153,8 @@ class _Walker:
                 src=target.src,
                 anchor=self.anchors.of_name(ITEM, target.indicator_id),
                 remark=remark_of(block.remark) if i == 0 else None,
-                worded_from=f"'{target.indicator_id}' in {target.src}",
+                worded_from=f"'{target.indicator_id}' in {target.src}" + (
+                    f" (its says: at line {target.says.line})" if target.says else ""),
             )
         self.last_item = number
 

@@ -28,7 +28,8 @@ class PlanSentence(Record):
 
     indicator_id: str
     text: str
-    src: SourceRef
+    src: SourceRef  # the row
+    says: SourceRef | None = None  # its wording, where it has its own (a typo is there)
 
 
 def target_text(target: Target | None) -> str | None:
@@ -67,6 +68,7 @@ def plan_lists(plan: TargetsFile | None) -> Mapping[str, tuple[PlanSentence, ...
     for appendix in plan.appendices:
         if appendix.id is None:
             continue
-        lists[appendix.id] = tuple(PlanSentence(row.id, sentence(row), row.src)
+        lists[appendix.id] = tuple(PlanSentence(row.id, sentence(row), row.src,
+                                                row.src_of("says") if row.says else None)
                                    for row in appendix.rows)
     return lists

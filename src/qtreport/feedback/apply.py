@@ -87,7 +87,8 @@ def _apply(change: Change, index: Index, read: Any, plan: Plan) -> str | None:
     item = node if isinstance(node, ast.ListItem) else index.item_of.get(node.anchor)
     if item is not None and item.worded_from:
         return f"the item states a target of the next resolution, worded from the row " \
-               f"{item.worded_from}: change its numbers (min, max …) or its says: there"
+               f"{item.worded_from}: change its numbers (min, max …) there, or its words " \
+               "in its says:"
     if isinstance(node, ast.ListItem):
         node = node.paragraphs[0]
     label = getattr(place.node, "label", "")
@@ -176,10 +177,12 @@ def _template_position(value: str, printed: str, at: int,
     literal: list[int] = []  # for each character of the printed-as-written skeleton, its index
     pieces = []
     position = 0
+    marks: list[tuple[int, str]] = []  # each template's place in the skeleton, and its text
     for match in _NOT_LITERAL.finditer(value):
         for i in range(position, match.start()):
             literal.append(i)
             pieces.append(value[i])
+        marks.append((len(pieces), match.group()))
         if ESCAPE.fullmatch(match.group()):  # an escape prints its character
             literal.append(match.start() + 1)
             pieces.append(match.group()[1])
@@ -200,13 +203,22 @@ def _template_position(value: str, printed: str, at: int,
             if end - start != length:
                 return "the words carry formatting or a note mark: change them by hand"
             return start, end
-    return _computed(value, skeleton, matcher, at)
+    return _computed(marks, matcher, at)
 
 
-def _computed(value: str, skeleton: str, matcher: Any, at: int) -> str:
-    """Why printed words cannot be changed: the template that printed them."""
-    expressions = re.findall(r"\{\{(.*?)\}\}", value, re.DOTALL)
-    source = next((_data_of(e) for e in expressions if _data_of(e)), None)
+def _computed(marks: list[tuple[int, str]], matcher: Any, at: int) -> str:
+    """Why printed words cannot be changed: the template that printed them (the one
+    standing where the words are printed, not the paragraph's first)."""
+    skeleton_at = 0  # where, in the skeleton, the printed words begin
+    for block in matcher.get_matching_blocks():
+        if block.size and block.b <= at:
+            skeleton_at = block.a + min(at - block.b, block.size)
+    here = [text for position, text in marks if position >= skeleton_at]
+    expressions = [m.group(1) for text in here
+                   if (m := re.fullmatch(r"\{\{(.*?)\}\}", text, re.DOTALL))]
+    expressions = expressions[:1] or re.findall(r"\{\{(.*?)\}\}",
+                                                "".join(t for _, t in marks), re.DOTALL)
+    source = next((_data_of(e) for e in expressions[:1] if _data_of(e)), None)
     shown = next((e.strip() for e in expressions), "")
     if source:
         return f"the words are a figure the report computes: it comes from {source}"

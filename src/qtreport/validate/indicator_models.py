@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import string
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -133,6 +133,7 @@ class Indicator(InputModel):
     counted: bool | None = None
     says: Text | None = None  # how the plan words this target (Part 2): "{name}: {target}"
     remark: Text | None = None
+    located_fields: ClassVar[tuple[str, ...]] = ("says",)  # a Part 2 item points at it
 
     @model_validator(mode="after")
     def _wording(self) -> Indicator:

@@ -52,6 +52,9 @@ class InputModel(BaseModel):
     model_config = ConfigDict(strict=True, frozen=False, populate_by_name=True,
                               regex_engine="python-re")
     _src: SourceRef | None = PrivateAttr(default=None)
+    # The fields whose own line a later stage points at (attach_sources keeps them).
+    located_fields: ClassVar[tuple[str, ...]] = ()
+    _field_srcs: dict[str, SourceRef] | None = PrivateAttr(default=None)
     # Paragraphs, items and footnotes may be written as bare text (or a list of paragraphs).
     text_shorthand: ClassVar[bool] = False
     # Where a file of this model is explained: the hints of its findings point there.
@@ -63,6 +66,11 @@ class InputModel(BaseModel):
         # __getattr__, and every stage asks for sources thousands of times.
         private = self.__pydantic_private__ or {}
         return private.get("_src") or SourceRef("?", 0)
+
+    def src_of(self, field: str) -> SourceRef:
+        """Where a field of `located_fields` was written; else where the model was."""
+        private = self.__pydantic_private__ or {}
+        return (private.get("_field_srcs") or {}).get(field) or self.src
 
     @model_validator(mode="before")
     @classmethod

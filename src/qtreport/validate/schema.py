@@ -94,6 +94,9 @@ def attach_sources(model: BaseModel, file: SourceFile, path: tuple) -> None:
         return
     if isinstance(model, InputModel):
         model._src = file.ref(path)
+        if model.located_fields:
+            model._field_srcs = {name: file.ref((*path, name)) for name in model.located_fields
+                                 if (*path, name) in file.lines}
     if isinstance(model, Paragraphs) and isinstance(model.text, list):
         base = (*path, "text") if (*path, "text") in file.lines else path
         model._paragraph_srcs = [file.ref((*base, i)) for i in range(len(model.text))]
