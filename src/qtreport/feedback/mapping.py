@@ -62,7 +62,7 @@ class Index:
         self.item_of = {paragraph.anchor: block for block in document.body
                         if isinstance(block, ast.ListItem) for paragraph in block.paragraphs}
         self._words = [set(_WORD.findall(place.text.lower())) for place in self.places]
-        self._texts = {_one_line(place.text) for place in self.places}
+        self._texts = {one_line(place.text) for place in self.places}
         self.parents = _parents(document)
         self.note_of: dict[str, int] = {}  # a note's anchor, and its paragraphs', → its number
         for note in document.notes:
@@ -81,7 +81,7 @@ class Index:
         """Of a document's paragraphs long enough to tell (a sentence or more), the share
         that are word for word the report's: a copy that lost every mark of the draft is
         still known by its text."""
-        long = [text for text in (_one_line(t) for t in texts) if len(text) >= LONG_ENOUGH]
+        long = [text for text in (one_line(t) for t in texts) if len(text) >= LONG_ENOUGH]
         if not long:
             return 0.0
         return sum(text in self._texts for text in long) / len(long)
@@ -144,7 +144,7 @@ def _entry(item: CopyItem, copy: ReturnedCopy, unit: str | None, current: Index,
         date=item.date,
         kind=item.kind,
         section=current.section(place) if place is not None else "",
-        passage=_short(_cell_passage(item, place) if place is not None else item.passage),
+        passage=shortened(_cell_passage(item, place) if place is not None else item.passage),
         comment=_comment(item),
         old=item.old,
         new=item.text if item.kind != "comment" else "",
@@ -272,12 +272,12 @@ def section_of(place: ast.Located,
     if heading is None or part is None:
         return "Trang đầu"
     if heading is part:
-        return f"{part.label}: {_one_line(ast.plain(part.title))}"
+        return f"{part.label}: {one_line(ast.plain(part.title))}"
     chain = [*(parents or {}).get(heading.anchor, ()), heading]
     # from the nearest heading numbered with its parents' numbers ("2.1.1."): "a." alone
     # is one of many, "2.1.1. …, a. …" is one place
     start = max((i for i, h in enumerate(chain) if _MULTILEVEL.match(h.label)), default=0)
-    return ", ".join([part.label, *(f"{h.label} {_one_line(ast.plain(h.title)).rstrip(' .')}"
+    return ", ".join([part.label, *(f"{h.label} {one_line(ast.plain(h.title)).rstrip(' .')}"
                                     for h in chain[start:])])
 
 
@@ -322,10 +322,10 @@ def _comment(item: CopyItem) -> str:
     return f"Sửa «{item.old}» thành «{item.text}»"
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _short(text: str, most: int = 300) -> str:
-    text = _one_line(text)
+def shortened(text: str, most: int = 300) -> str:
+    text = one_line(text)
     return text if len(text) <= most else text[:most].rsplit(" ", 1)[0] + " …"

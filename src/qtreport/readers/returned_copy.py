@@ -315,7 +315,7 @@ class _Reader:
                 place=place,
                 replies=(),
                 at=offset,
-                before=_before(place.text, offset),
+                before=words_before(place.text, offset),
             )
         )
 
@@ -450,7 +450,7 @@ def _day(stamp: str) -> str:
     return stamp[:10] if len(stamp) >= 10 and stamp[4] == "-" else ""
 
 
-def _before(text: str, offset: int, reach: int = 40) -> str:
+def words_before(text: str, offset: int, reach: int = 40) -> str:
     """The words just before `offset`: up to `reach` characters, from a word's start."""
     start = max(0, offset - reach)
     while 0 < start < offset and not text[start - 1].isspace():

@@ -17,11 +17,13 @@ from pathlib import Path
 from .. import ast, rules
 from ..diagnostics import Findings, Severity, SourceRef
 from ..feedback.apply import Change, Plan, plan_changes
+from ..feedback.letters import GENERAL, letter_entries
 from ..feedback.mapping import COPY_SHARE, Entry, Index, place_items
 from ..feedback.register import HEADER, append_entries, entry_yaml, load_register
 from ..feedback.synthesis import synthesis_document
 from ..pipeline import Paths, Result, check, check_folder, write_document
 from ..readers.git import GitError, export_tree, known_commit
+from ..readers.letter import Letter, read_letter
 from ..readers.returned_copy import read_copy
 from ..readers.yaml import MAX_FILE_BYTES
 from ..validate.feedback import folded
@@ -59,29 +61,12 @@ def feedback_add(paths: Paths, copies: list[Path], unit: str | None,
     texts: list[str] = []  # the new entries as YAML, in the order added
     for path in copies:
         where = SourceRef(paths.name(path), 1)
-        try:
-            copy = read_copy(path)
-        except PackageError as err:
-            result.findings.report(rules.COPY_UNREADABLE, where, err.message, err.message_en,
-                                   err.hint)
+        placed = _entries_of(path, unit, index, older, current.document, where,
+                             result.findings)
+        if placed is None:
             continue
-        if not copy.bookmarks and copy.version is None and \
-                index.share_known(copy.texts) < COPY_SHARE:
-            result.findings.report(rules.COPY_OF_ANOTHER_DOCUMENT, where,
-                                   "tệp không phải bản của dự thảo này",
-                                   "the file has no mark of a draft qtreport built, and few of "
-                                   "its paragraphs are the report's: it is not a copy of this "
-                                   "report")
-            continue
-        if not copy.items:
-            result.findings.report(rules.COPY_WITHOUT_FEEDBACK, where,
-                                   "bản góp ý không có ý kiến nào",
-                                   "the copy has no Word comment and no tracked change")
-            continue
-        then = older.index(copy.commit, where) \
-            if copy.version not in (None, current.document.meta.version) else None
-        new = [entry for entry in place_items(copy, unit, index, then) if entry.id not in known]
-        result.known += len(copy.items) - len(new)
+        new = [entry for entry in placed if entry.id not in known]
+        result.known += len(placed) - len(new)
         written = [entry_yaml(entry) for entry in new]  # as the register will hold them
         size = sum(len(text.encode("utf-8")) for text in written)
         if size > room:
@@ -98,7 +83,7 @@ def feedback_add(paths: Paths, copies: list[Path], unit: str | None,
             known.add(entry.id)
             result.added.append(entry)
             texts.append(text)
-            if entry.unplaced:
+            if entry.unplaced and entry.unplaced != GENERAL:  # a general remark: by design
                 result.findings.report(rules.FEEDBACK_UNPLACED, where,
                                        f"không xác định được vị trí: “{entry.passage[:60]}”",
                                        f"{entry.kind} by {entry.author or entry.unit}: "
@@ -107,6 +92,48 @@ def feedback_add(paths: Paths, copies: list[Path], unit: str | None,
         append_entries(target, round_name, texts)
         result.register = target
     return result
+
+
+def _entries_of(path: Path, unit: str | None, index: Index, older: _Older,
+                document: ast.Document, where: SourceRef,
+                findings: Findings) -> list[Entry] | None:
+    """The entries of one file that comes back: a returned copy's comments and changes,
+    or a letter's points (a plain-text file, or a Word file with no mark of the draft, no
+    comment and no change, whose text is not the report's); None, with a finding, when it
+    gives none."""
+    try:
+        if path.suffix.lower() in (".txt", ".text"):
+            return _letter_entries(read_letter(path), unit, index, where, findings)
+        copy = read_copy(path)
+        if not copy.bookmarks and copy.version is None and \
+                index.share_known(copy.texts) < COPY_SHARE:
+            if not copy.items:
+                return _letter_entries(read_letter(path), unit, index, where, findings)
+            findings.report(rules.COPY_OF_ANOTHER_DOCUMENT, where,
+                            "tệp không phải bản của dự thảo này",
+                            "the file has no mark of a draft qtreport built, and few of its "
+                            "paragraphs are the report's: it is not a copy of this report")
+            return None
+    except PackageError as err:
+        findings.report(rules.COPY_UNREADABLE, where, err.message, err.message_en, err.hint)
+        return None
+    if not copy.items:
+        findings.report(rules.COPY_WITHOUT_FEEDBACK, where, "bản góp ý không có ý kiến nào",
+                        "the copy has no Word comment and no tracked change")
+        return None
+    then = older.index(copy.commit, where) \
+        if copy.version not in (None, document.meta.version) else None
+    return place_items(copy, unit, index, then)
+
+
+def _letter_entries(letter: Letter, unit: str | None, index: Index, where: SourceRef,
+                    findings: Findings) -> list[Entry] | None:
+    if not letter.points:
+        findings.report(rules.COPY_WITHOUT_FEEDBACK, where, "văn bản góp ý không có ý kiến nào",
+                        "the letter has no numbered point, table row or remark to register "
+                        "(its header and signature are left out)")
+        return None
+    return letter_entries(letter, unit, index)
 
 
 def _register_size(target: Path, round_name: str) -> int:
