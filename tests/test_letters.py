@@ -252,3 +252,32 @@ def test_a_word_letter_with_its_header_in_two_columns_and_word_numbering(qtrepor
         ("replacement", ECONOMY), ("comment", ECONOMY), ("deletion", ECONOMY)]
     heading = line_of(repo, ECONOMY, "Thương mại, dịch vụ, du lịch tiếp tục phát triển")
     assert found[2]["line"] == heading  # a heading's words: the deletion is at its title
+
+
+def test_a_letter_is_untrusted_input(qtreport, repo, tmp_path):
+    """A letter is read within bounds, as text: too large, not UTF-8, or saying nothing is
+    one finding for that file, and the other files are still read."""
+    large = tmp_path / "qua-lon.txt"
+    large.write_bytes(b"1. " + b"a" * 2_100_000)
+    latin = tmp_path / "ma-khac.txt"
+    latin.write_bytes("1. Đề nghị bỏ «có thời điểm bị ngưng trệ».".encode("cp1258", "replace"))
+    empty = tmp_path / "trong.txt"
+    empty.write_text("Kính gửi: Ban Thường vụ Thị ủy\nT/M ĐẢNG ỦY\n", encoding="utf-8")
+    marks = tmp_path / "dau.txt"  # markup typed in a letter stays words
+    marks.write_text("1. Đề nghị sửa «có thời điểm bị ngưng trệ» thành «có lúc {{ 1/0 }} "
+                     "**ngưng** [^x]».\n", encoding="utf-8")
+    outcome = qtreport(repo, "feedback", "add", *map(str, (large, latin, empty, marks)))
+    lines = outcome.output.splitlines()
+    for name, code in (("qua-lon.txt", "QT810"), ("ma-khac.txt", "QT810"),
+                       ("trong.txt", "QT812")):
+        assert any(name in line and code in line for line in lines), (name, outcome.output)
+    [entry] = entries(repo)
+    assert entry["new"] == "có lúc {{ 1/0 }} **ngưng** [^x]"
+    path = repo / "feedback" / "vong-1.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: chưa xử lý",
+                                                             "status: tiếp thu"),
+                    encoding="utf-8")
+    assert qtreport(repo, "feedback", "apply").exit_code == 0
+    assert qtreport(repo, "build", "--format", "md").exit_code == 0
+    printed = (repo / "build" / "bao-cao-chinh-tri.md").read_text(encoding="utf-8")
+    assert "có lúc \\{\\{ 1/0 \\}\\} \\*\\*ngưng\\*\\* \\[\\^x\\]" in printed  # as typed
