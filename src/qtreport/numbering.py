@@ -14,7 +14,7 @@ from __future__ import annotations
 PART_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
 MAX_DEPTH = 5
 LETTERS = "abcdefghiklmnopqrstuvxy"  # the Vietnamese alphabet's letters a list runs by
-ITEM_STYLES = ("(1)", "(1).", "1.")  # how a numbered item's label is written
+ITEM_STYLES = ("(1)", "(1).", "1.", "1)", "a)")  # how a numbered item's label is written
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
@@ -54,14 +54,25 @@ def heading_label(path: tuple[int, ...]) -> str:
 
 
 def item_label(style: str, number: int) -> str:
-    return {"(1)": f"({number})", "(1).": f"({number}).", "1.": f"{number}."}[style]
+    return {"(1)": f"({number})", "(1).": f"({number}).", "1.": f"{number}.",
+            "1)": f"{number})", "a)": f"{letter(number)})"}[style]
 
 
 def item_style(label: str) -> str:
-    """The style an item label is written in: '(3).' → '(1).'."""
+    """The style an item label is written in: '(3).' → '(1).', 'c)' → 'a)'."""
     if label.startswith("("):
         return "(1)." if label.endswith(".") else "(1)"
-    return "1."
+    if label[:1].isalpha():
+        return "a)"
+    return "1)" if label.endswith(")") else "1."
+
+
+def item_number(label: str) -> int | None:
+    """The number an item's label stands for: '(3).' → 3, 'c)' → 3."""
+    digits = "".join(c for c in label if c.isdigit())
+    if digits:
+        return int(digits)
+    return letter_value(label.strip("().").lower())
 
 
 def roman_value(text: str) -> int:

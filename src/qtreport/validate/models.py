@@ -142,7 +142,7 @@ class Item(Paragraphs):
     """A numbered item: its first paragraph carries the number."""
 
 
-ItemStyle = Literal["(1)", "(1).", "1."]
+ItemStyle = Literal["(1)", "(1).", "1.", "1)", "a)"]
 
 
 class ItemList(InputModel):

@@ -19,7 +19,7 @@ import yaml
 
 from .. import ast
 from ..markup import escape
-from ..numbering import item_style
+from ..numbering import item_number, item_style
 
 WIDTH = 96  # the wrap of the repository's YAML files
 MAX_FILE_BLOCKS = 80  # a section bigger than this is split into files of its sections
@@ -290,8 +290,7 @@ def _style(item: ast.ListItem) -> str:
 
 
 def _number(item: ast.ListItem) -> int | None:
-    found = re.search(r"\d+", item.label)
-    return int(found.group()) if found else None
+    return item_number(item.label)
 
 
 def _foldable(text: str) -> bool:

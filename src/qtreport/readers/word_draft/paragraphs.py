@@ -15,12 +15,14 @@ from typing import Any
 
 from ... import ast
 from ...diagnostics import SourceRef
+from ...numbering import letter, roman
 from ...record import Record
 from ...word.names import CORE_PROPERTIES, DC, MC, W
 from ...word.package import Package, PackageError, decimal_id, open_package
 from ...word.text import paragraph_content, words_of
 
-DRAFT_PARTS = ("word/document.xml", "word/styles.xml", "word/footnotes.xml",
+DRAFT_PARTS = ("word/document.xml", "word/styles.xml", "word/numbering.xml",
+               "word/footnotes.xml",
                "word/endnotes.xml", "word/comments.xml", "docProps/core.xml")
 
 
@@ -44,6 +46,8 @@ class Para:
     level: int | None  # the heading level its style gives (1 = Heading 1), if any
     numbered: bool  # Word numbers it itself (a list)
     centred: bool
+    label: str | None = None  # the number Word gives it ("(1)", "a)", "1."), if it numbers it
+    bullet: bool = False  # a bullet of Word's (•, -, +): a dash paragraph of the report
     pieces: list[Piece] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)  # ids of comments that start here
     images: int = 0  # pictures in it
@@ -58,6 +62,70 @@ class Para:
         """All its words bold: how offices make headings without heading styles."""
         words = [p for p in self.pieces if p.note is None and p.text.strip()]
         return bool(words) and all(p.bold for p in words)
+
+
+class _Numbering:
+    """word/numbering.xml: the label Word prints before each paragraph of a list ("(1)",
+    "1.", "a)", "•"), counted as Word counts them: by list (numId), level by level, a level
+    starting again under its parent's next item."""
+
+    def __init__(self, root: Any):
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract → levels
+        self.lists: dict[str, tuple[str, dict[int, int]]] = {}  # numId → abstract, restarts
+        self.counts: dict[str, list[int]] = {}
+        if root is None:
+            return
+        for abstract in root.iterfind(f"{W}abstractNum"):
+            levels = {}
+            for level in abstract.iterfind(f"{W}lvl"):
+                ilvl = decimal_id(level.get(f"{W}ilvl")) or 0
+                levels[ilvl] = (_val(level, "numFmt") or "decimal", _val(level, "lvlText"),
+                                decimal_id(_val(level, "start")) or 1)
+            self.levels[abstract.get(f"{W}abstractNumId", "")] = levels
+        for num in root.iterfind(f"{W}num"):
+            starts = {decimal_id(o.get(f"{W}ilvl")) or 0:
+                      decimal_id(_val(o, "startOverride")) or 1
+                      for o in num.iterfind(f"{W}lvlOverride")
+                      if o.find(f"{W}startOverride") is not None}
+            self.lists[num.get(f"{W}numId", "")] = (_val(num, "abstractNumId"), starts)
+
+    def label(self, num_id: str, ilvl: int) -> tuple[str, bool] | None:
+        """The next label of list `num_id` at level `ilvl`, and whether it is a bullet."""
+        found = self.lists.get(num_id)
+        levels = self.levels.get(found[0], {}) if found else {}
+        if found is None or ilvl not in levels or not 0 <= ilvl < 9:
+            return None
+        kind, text, _ = levels[ilvl]
+        starts = [found[1].get(level) or levels.get(level, ("", "", 1))[2]
+                  for level in range(9)]
+        counts = self.counts.setdefault(num_id, [start - 1 for start in starts])
+        counts[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):  # a deeper level starts again under it
+            counts[deeper] = starts[deeper] - 1
+        if kind == "bullet" or kind == "none":
+            return text, kind == "bullet"
+
+        def number(match: re.Match[str]) -> str:
+            level = int(match.group(1)) - 1
+            return _formatted(levels.get(level, (kind, "", 1))[0], counts[level])
+        return re.sub(r"%(\d)", number, text), False
+
+
+def _val(element: Any, name: str) -> str:
+    found = element.find(f"{W}{name}")
+    return found.get(f"{W}val", "") if found is not None else ""
+
+
+def _formatted(kind: str, number: int) -> str:
+    if kind == "lowerLetter":
+        return letter(number)
+    if kind == "upperLetter":
+        return letter(number).upper()
+    if kind == "lowerRoman":
+        return roman(number).lower()
+    if kind == "upperRoman":
+        return roman(number)
+    return str(number)
 
 
 class _Styles:
@@ -80,6 +148,11 @@ class _Styles:
             based = style.find(f"{W}basedOn")
             style_id = based.get(f"{W}val", "") if based is not None else ""
         return chain
+
+    def numbering(self, style_id: str) -> Any:
+        """The numPr a paragraph style gives (a list style: "List Number"), if any."""
+        return next((found for style in self._chain(style_id)
+                     if (found := style.find(f"{W}pPr/{W}numPr")) is not None), None)
 
     def level(self, style_id: str) -> int | None:
         for style in self._chain(style_id):
@@ -129,6 +202,7 @@ class _Reader:
     def __init__(self, name: str, package: Package):
         self.name, self.package = name, package
         self.styles = _Styles(self._xml("word/styles.xml"))
+        self.numbering = _Numbering(self._xml("word/numbering.xml"))
         self.number = 0  # paragraphs read
 
     def _xml(self, name: str) -> Any:
@@ -172,11 +246,25 @@ class _Reader:
         style = properties.find(f"{W}pStyle") if properties is not None else None
         style_id = style.get(f"{W}val", "") if style is not None else ""
         align = properties.find(f"{W}jc") if properties is not None else None
+        numbering = self._numbering(properties, style_id)
+        label = self.numbering.label(*numbering) if numbering else None
         para = Para(number=self.number, level=self.styles.level(style_id),
-                    numbered=properties is not None and properties.find(f"{W}numPr") is not None,
-                    centred=align is not None and align.get(f"{W}val") == "center")
+                    numbered=numbering is not None and numbering[0] != "0",
+                    centred=align is not None and align.get(f"{W}val") == "center",
+                    label=label[0] if label else None, bullet=bool(label and label[1]))
         self._pieces(element, para, style_id)
         return para
+
+    def _numbering(self, properties: Any, style_id: str) -> tuple[str, int] | None:
+        """The list a paragraph is in and its level: its own numPr, else its style's."""
+        own = properties.find(f"{W}numPr") if properties is not None else None
+        found = own if own is not None else self.styles.numbering(style_id)
+        if found is None:
+            return None
+        num = found.find(f"{W}numId")
+        level = found.find(f"{W}ilvl")
+        num_id = num.get(f"{W}val", "") if num is not None else ""
+        return num_id, (decimal_id(level.get(f"{W}val")) or 0) if level is not None else 0
 
     def _pieces(self, element: Any, para: Para, style_id: str) -> None:
         for node in paragraph_content(element):

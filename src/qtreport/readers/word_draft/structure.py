@@ -23,7 +23,7 @@ from typing import Any
 
 from ... import ast, rules
 from ...diagnostics import Findings, SourceRef
-from ...numbering import letter_value, ordinal_value, roman_value
+from ...numbering import MAX_DEPTH, letter_value, ordinal_value, roman_value
 from ...word.package import PackageError
 from .paragraphs import DraftRead, Para, read_draft, styled_inlines, trim_pieces
 
@@ -67,7 +67,10 @@ class _Builder:
         self.notes: list[ast.Note] = []
         self.referenced: dict[str, int] = {}  # note id in the document -> times referenced
         self.counters = [0] * 6  # the numbers met so far at each depth
-        self.depth = -1  # of the last heading
+        # the headings open above the next one: (the depth its numbering stands for, the
+        # depth it was placed at); a heading closes those of its own numbering or deeper
+        self.open: list[tuple[int, int]] = []
+        self.mapped: dict[tuple[int, int], tuple[Para, str]] = {}  # (depth, placed) → first
 
     def build(self) -> ast.Document:
         front, start = self._front()
@@ -75,6 +78,7 @@ class _Builder:
         while i < len(self.items):
             i = self._block(i)
         self._unreferenced_notes()
+        self._report_mapping()
         meta = self._meta(front)
         if not self.body or not isinstance(self.body[0], ast.Heading) or \
                 self.body[0].depth != 0:
@@ -179,9 +183,20 @@ class _Builder:
                 self._report(rules.IMPORT_NOT_PLACED, item, "tiêu đề trống",
                              "a heading with no words is left out")
             return i + 1
+        if item.bullet:  # a bullet of Word's: the report's dash paragraph
+            content = (ast.Text("- "), *self._inlines(item))
+            self.body.append(ast.Paragraph(content=content, source=self.where(item),
+                                           anchor=f"p{item.number}", remark=self._remark(item)))
+            return i + 1
         found = ITEM.match(item.text.lstrip())
+        numbered = found.group(0).strip() if found else _item_label(item.label)
+        if item.label and not found and numbered is None:  # a numbering the report has not:
+            content = (ast.Text(item.label + " "), *self._inlines(item))  # its label as text
+            self.body.append(ast.Paragraph(content=content, source=self.where(item),
+                                           anchor=f"p{item.number}", remark=self._remark(item)))
+            return i + 1
         if found or item.numbered:
-            label = found.group(0).strip() if found else ""
+            label = numbered or ""
             content = self._inlines(item, strip=len(found.group(0)) if found else 0)
             self.body.append(ast.ListItem(label=label, paragraphs=(ast.Paragraph(
                 content=content, source=self.where(item), anchor=f"p{item.number}"),),
@@ -230,16 +245,38 @@ class _Builder:
                          "write its title in the section file")
             return
         self._check_number(para, depth, label)
-        placed = min(depth, self.depth + 1) if depth > 0 else 0
+        placed = self._placed(depth)
         if placed != depth:
-            self._report(rules.IMPORT_NUMBERING_CHANGED, para, "cấp tiêu đề thay đổi",
-                         f"'{label} {_short(title)}' comes right under a heading two levels "
-                         "up: it is numbered at the level below its parent",
-                         "check the heading levels of this part")
-        self.depth = placed
+            self.mapped.setdefault((depth, placed), (para, label))
         self.body.append(ast.Heading(depth=placed, label=label, title=_title_inlines(title),
                                      source=self.where(para), anchor=f"h{para.number}",
                                      remark=self._remark(para)))
+
+    def _placed(self, depth: int) -> int:
+        """The level of the report a heading numbered for `depth` goes at: just under the
+        nearest open heading numbered for a shallower depth. Siblings stay siblings ("a.",
+        "b." under "1."), and a level the draft skips ("a." right under "I.") makes the
+        heading the child of its real parent."""
+        if depth == 0:
+            self.open = [(0, 0)]
+            return 0
+        while self.open and self.open[-1][0] >= depth:
+            self.open.pop()
+        placed = min(self.open[-1][1] + 1 if self.open else 1, MAX_DEPTH)
+        self.open.append((depth, placed))
+        return placed
+
+    def _report_mapping(self) -> None:
+        """Where the draft's layout does not fit the report's levels, what went where:
+        once for each kind of heading placed at another level than its numbering's."""
+        for (_, placed), (para, label) in self.mapped.items():
+            kind = f"'{label}'" if label else f"Heading {para.level}"
+            self._report(rules.IMPORT_NUMBERING_CHANGED, para, "cấp tiêu đề được sắp lại",
+                         f"headings numbered like {kind} stand at level {placed} of this "
+                         f"draft's layout: the report numbers that level "
+                         f"'{_EXAMPLE_LABELS[placed]}' (it numbers I. → 1. → 1.1. → 1.1.1. → "
+                         "a. by level)", "check the heading levels; the first of this kind "
+                         "is here")
 
     def _check_number(self, para: Para, depth: int, label: str) -> None:
         """A skip in the document's own numbering ("I., II., IV.") is reported: the
@@ -378,6 +415,19 @@ def _front_role(text: str, front: list[ast.Paragraph]) -> str | None:
     if set(text) <= set("-*_=~. "):
         return "Rule"
     return None
+
+
+_EXAMPLE_LABELS = ("Phần thứ nhất", "I.", "1.", "1.1.", "1.1.1.", "a.")
+_ITEM_LABEL = re.compile(r"\(\d{1,3}\)\.?|\d{1,3}[.)]|[a-zđ]\)")
+
+
+def _item_label(label: str | None) -> str | None:
+    """A label Word numbers an item with, if it is one of the report's item styles ("(1)",
+    "(1).", "1.", "1)", "a)")."""
+    if label is None:
+        return None
+    label = label.strip()
+    return label if _ITEM_LABEL.fullmatch(label) else None
 
 
 def _number_of(depth: int, label: str) -> int | None:
