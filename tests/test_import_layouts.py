@@ -80,8 +80,21 @@ def pandoc_draft(tmp_path: Path, markdown: str) -> Path:
     return made
 
 
-def test_siblings_in_bold_paragraphs_stay_siblings(qtreport, tmp_path):
-    headers, findings = imported(qtreport, tmp_path, pandoc_draft(tmp_path, SIBLINGS))
+def saved_by_libreoffice(draft: Path, folder: Path) -> Path:
+    """The draft opened and saved again as Word by LibreOffice."""
+    soffice = require("soffice")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder / "lo"),
+                    str(draft)], capture_output=True, check=True, timeout=300)
+    return folder / "lo" / draft.name
+
+
+@pytest.mark.parametrize("maker", ["pandoc", "libreoffice"])
+def test_siblings_in_bold_paragraphs_stay_siblings(qtreport, tmp_path, maker):
+    draft = pandoc_draft(tmp_path, SIBLINGS)
+    if maker == "libreoffice":
+        draft = saved_by_libreoffice(draft, tmp_path)
+    headers, findings = imported(qtreport, tmp_path, draft)
     assert headers[1:] == [
         "I. KINH TẾ", "1. Thương mại, dịch vụ", "1.1. Bán lẻ", "1.2. Du lịch",
         "2. Nông nghiệp", "2.1. Trồng trọt", "2.2. Chăn nuôi",
@@ -155,8 +168,12 @@ def plain_text(docx_path: Path) -> list[str]:
     return [line for line in done.stdout.splitlines() if line.strip()]
 
 
-def test_word_lists_keep_their_labels_and_bullets_become_dash_paragraphs(qtreport, tmp_path):
+@pytest.mark.parametrize("maker", ["pandoc", "libreoffice"])
+def test_word_lists_keep_their_labels_and_bullets_become_dash_paragraphs(qtreport, tmp_path,
+                                                                        maker):
     draft = pandoc_draft(tmp_path, LISTS)  # Word's own numbering, from numbering.xml
+    if maker == "libreoffice":
+        draft = saved_by_libreoffice(draft, tmp_path)
     outcome = qtreport(tmp_path, "import", str(draft), "--into", "bao-cao")
     assert outcome.exit_code == 0, outcome.output
     report = tmp_path / "bao-cao"

@@ -66,13 +66,14 @@ class Para:
 
 class _Numbering:
     """word/numbering.xml: the label Word prints before each paragraph of a list ("(1)",
-    "1.", "a)", "•"), counted as Word counts them: by list (numId), level by level, a level
-    starting again under its parent's next item."""
+    "1.", "a)", "•"), counted as Word counts them: by abstract numbering, level by level, a
+    level starting again under its parent's next item and where a list says it restarts."""
 
     def __init__(self, root: Any):
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract → levels
         self.lists: dict[str, tuple[str, dict[int, int]]] = {}  # numId → abstract, restarts
-        self.counts: dict[str, list[int]] = {}
+        self.counts: dict[str, list[int]] = {}  # by abstract numbering
+        self.started: set[str] = set()  # the lists met so far
         if root is None:
             return
         for abstract in root.iterfind(f"{W}abstractNum"):
@@ -96,9 +97,15 @@ class _Numbering:
         if found is None or ilvl not in levels or not 0 <= ilvl < 9:
             return None
         kind, text, _ = levels[ilvl]
-        starts = [found[1].get(level) or levels.get(level, ("", "", 1))[2]
-                  for level in range(9)]
-        counts = self.counts.setdefault(num_id, [start - 1 for start in starts])
+        starts = [levels.get(level, ("", "", 1))[2] for level in range(9)]
+        # lists of one abstract numbering count on together, as Word counts them; a list
+        # whose levels start over (startOverride) restarts them where it is first used
+        counts = self.counts.setdefault(found[0], [start - 1 for start in starts])
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for level, start in found[1].items():
+                if 0 <= level < 9:
+                    counts[level] = start - 1
         counts[ilvl] += 1
         for deeper in range(ilvl + 1, 9):  # a deeper level starts again under it
             counts[deeper] = starts[deeper] - 1
