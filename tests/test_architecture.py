@@ -92,8 +92,8 @@ def test_writers_and_lints_read_only_the_tree():
 FLOORS = [
     # the vocabulary everything shares: records, findings, the catalogue, numbers, markup,
     # Word's names, the tree, writing to disk
-    ["record", "xmlchars", "numformat", "markup", "numbering", "diagnostics", "rules", "word",
-     "ast", "write", "output"],
+    ["record", "xmlchars", "numformat", "markup", "numbering", "folding", "diagnostics", "rules",
+     "word", "ast", "write", "output"],
     ["readers"],  # load
     ["validate"],
     ["compute"],

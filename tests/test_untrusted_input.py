@@ -443,7 +443,7 @@ IMPORT = ["import", "word.docx", "--into", "moi"]
 @pytest.mark.parametrize(("command", "existing", "writes"), [
     (INIT, "README.md", True), (INIT, ".github/workflows/check.yml", True),
     (INIT, "templates/styles.yaml", True), (IMPORT, "templates/styles.yaml", True),
-    (IMPORT, "README.md", False)])
+    (IMPORT, "README.md", True), (IMPORT, ".github/workflows/check.yml", False)])
 def test_init_and_import_write_over_nothing(qtreport, tmp_path, command, existing, writes):
     import docx
 

@@ -18,6 +18,7 @@ formatting that Word and Markdown write.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from .diagnostics import SourceRef
@@ -532,3 +533,75 @@ class Document(Record, kw_only=True):
     def tables(self) -> list[Table]:
         return [block for block in self.body if isinstance(block, Table)]
 
+
+# -- an office's appendix table, read as indicator data (`import`) ----------------------------
+# Built by readers/word_draft/appendix.py, written as the report's indicator files by
+# writers/indicator_sources.py: what the draft's table says, before it is the report's data.
+
+AppendixValue = float | str | None  # a year's figure: a number, the draft's words, or none
+
+
+@dataclass
+class DraftColumn:
+    role: str  # number, name, unit, target, year, compared, assessment, other
+    header: list[str]  # its header's lines, top first ("Thực hiện", "2020")
+    width_mm: float
+    year: int | None = None  # a year column's year; a comparison's last year
+    estimate: bool = False  # "Ước 2025"
+
+
+@dataclass
+class DraftTarget:
+    kind: str
+    text: str
+    min: float | None = None
+    max: float | None = None
+    strict: bool = False
+    by: int | None = None
+    best: int | None = None
+
+
+@dataclass
+class DraftIndicator:
+    label: str  # "1", "10.1"; "" for a part
+    name: str
+    unit: str
+    target: DraftTarget | None
+    years: dict[int, AppendixValue]
+    compared: dict[int, float]  # the draft's own comparison figures, by last year
+    stated: str | None  # its assessment as the draft prints it
+    line: int  # the table row, from 1, for messages
+    decimals: int = 0  # the most digits after the decimal mark its yearly figures have
+    parts: list[DraftIndicator] = field(default_factory=list)
+    children: list[DraftIndicator] = field(default_factory=list)  # numbered sub-rows
+
+
+@dataclass
+class DraftGroup:
+    title: str
+    rows: list[DraftIndicator] = field(default_factory=list)
+
+
+@dataclass
+class DraftAppendix:
+    number: int  # "Phụ lục 1": 1
+    title: str  # without "Phụ lục N."
+    subtitle: str | None
+    columns: list[DraftColumn]
+    groups: list[DraftGroup]  # a group without a title: an appendix without group rows
+    anchor: str  # the table's, in the imported tree
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({c.year for c in self.columns if c.role == "year" and c.year})
+
+    def indicators(self) -> Iterator[DraftIndicator]:
+        for group in self.groups:
+            for row in group.rows:
+                yield from _with_descendants(row)
+
+
+def _with_descendants(row: DraftIndicator) -> Iterator[DraftIndicator]:
+    yield row
+    for child in (*row.parts, *row.children):
+        yield from _with_descendants(child)

@@ -231,7 +231,9 @@ def import_(
         out_printer.line(("Đã nhập", "green"), f" (imported) {draft.name}: {counts['parts']} phần "
                          f"(parts), {counts['sections']} mục (sections), {counts['paragraphs']} "
                          f"đoạn (paragraphs), {counts['items']} mục liệt kê (items), "
-                         f"{counts['notes']} chú thích (notes), {counts['tables']} bảng (tables)")
+                         f"{counts['notes']} chú thích (notes), {counts['tables']} bảng (tables)"
+                         + (f", {counts['indicators']} chỉ tiêu (indicators) in the appendices' "
+                            "data" if counts.get("indicators") else ""))
         for path in sorted(result.written):
             out_printer.line(f"  {shown(path)}")
         if counts["tables"]:

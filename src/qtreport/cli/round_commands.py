@@ -165,7 +165,8 @@ def feedback_apply(
 def _status(value: str | None) -> str | None:
     """A status of the register as typed (accents may be left out); else a usage error
     that lists them."""
-    from ..validate.feedback import folded, nearest_status
+    from ..folding import folded
+    from ..validate.feedback import nearest_status
     from ..validate.models import STATUSES
 
     if value is None or value in STATUSES:

@@ -22,7 +22,8 @@ from collections.abc import Iterator
 from hashlib import blake2b
 
 from .. import ast
-from ..readers.letter import Letter, LetterPoint, folded
+from ..folding import folded
+from ..readers.letter import Letter, LetterPoint
 from ..readers.returned_copy import words_before
 from .mapping import Entry, Index, one_line, shortened
 

@@ -17,10 +17,10 @@ within MAX_TEXT_BYTES, as UTF-8.
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
+from ..folding import folded
 from ..record import Record
 from ..word.names import W
 from ..word.package import PackageError, open_package
@@ -273,9 +273,3 @@ def _table_points(rows: list[list[str]], number: int) -> list[LetterPoint]:
                                passage=cell(quoted).strip(" “”\"«»"),
                                number=number + offset))
     return out
-
-
-def folded(text: str) -> str:
-    """Lower case, accents off, one space: how a letter's wording is recognised."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())

@@ -6,10 +6,10 @@ tree: lint/feedback.py.)"""
 from __future__ import annotations
 
 import difflib
-import unicodedata
 
 from .. import rules
 from ..diagnostics import Findings
+from ..folding import folded
 from ..readers.yaml import SourceFile
 from .models import STATUSES, STATUSES_NEEDING_RESPONSE, FeedbackRegister
 from .schema import validate_model
@@ -48,10 +48,3 @@ def nearest_status(written: str) -> str | None:
         return plain[folded(written)]
     guess = difflib.get_close_matches(folded(written), list(plain), n=1, cutoff=0.6)
     return plain[guess[0]] if guess else None
-
-
-def folded(text: str) -> str:
-    """The text without case, accents and extra spaces: "Chi bộ  Khu phố 3" and "chi bo
-    khu pho 3" fold alike."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())

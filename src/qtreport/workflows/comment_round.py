@@ -21,12 +21,12 @@ from ..feedback.letters import GENERAL, letter_entries
 from ..feedback.mapping import COPY_SHARE, Entry, Index, place_items
 from ..feedback.register import HEADER, append_entries, entry_yaml, load_register
 from ..feedback.synthesis import synthesis_document
+from ..folding import folded
 from ..pipeline import Paths, Result, check, check_folder, write_document
 from ..readers.git import GitError, export_tree, known_commit
 from ..readers.letter import Letter, read_letter
 from ..readers.returned_copy import read_copy
 from ..readers.yaml import MAX_FILE_BYTES
-from ..validate.feedback import folded
 from ..validate.models import TAKEN_IN
 from ..word.package import PackageError
 from ..write import ChangedSinceRead, Replacement, write_together

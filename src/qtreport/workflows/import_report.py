@@ -7,10 +7,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import rules
+from .. import ast, rules
 from ..diagnostics import Findings, SourceRef
 from ..readers.word_draft import read_word
+from ..readers.word_draft.appendix import read_appendix
 from ..write import write_atomic
+from ..writers.indicator_sources import indicator_files, summary
 from ..writers.sources import TABLES, write_sources
 from .new_report import refuse_existing, starter_templates
 
@@ -34,9 +36,16 @@ def import_report(draft: Path, into: Path, force: bool = False) -> ImportResult:
     document = read_word(draft, result.findings)
     if document is None:
         return result
-    sources = write_sources(document, draft.name)
+    appendices = [found for ordinal, table in enumerate(document.tables, start=1)
+                  if (found := read_appendix(table, ordinal, result.findings, draft.name))]
+    indicators, data = indicator_files(appendices, draft.name) if appendices else (None, {})
+    sources = write_sources(document, draft.name, indicators,
+                            frozenset(a.anchor for a in appendices))
     files = {into / name: text for name, text in sources.files.items()}
     files.update(starter_templates(into))
+    files.update({into / name: text for name, text in data.items()})
+    files[into / "README.md"] = _readme(draft.name, sources.counts, appendices)
+    sources.counts["indicators"] = sum(len(list(a.indicators())) for a in appendices)
     if force:
         stale = [path for folder in ("data", TABLES) for path in _own_files(into / folder)
                  if path not in files]
@@ -56,6 +65,24 @@ def import_report(draft: Path, into: Path, force: bool = False) -> ImportResult:
                                f"cannot write the new report: {err.strerror or err}")
     result.counts = sources.counts
     return result
+
+
+def _readme(draft: str, counts: dict[str, int], appendices: list[ast.DraftAppendix]) -> str:
+    """The new folder's README: what the import made of the draft."""
+    lines = [f"# Báo cáo nhập từ {draft} (imported from Word)", "",
+             f"{counts['parts']} parts, {counts['sections']} sections, {counts['paragraphs']} "
+             f"paragraphs, {counts['items']} items, {counts['notes']} notes.", ""]
+    if appendices:
+        lines += ["Appendix tables read as indicator data (data/, templates/appendices/):", ""]
+        lines += [f"- {line}" for line in summary(appendices)]
+        lines += ["", "The draft's comparison figures are pinned (`official:`) and its "
+                  "assessments kept (`stated:`): `qtreport check` says where they disagree "
+                  "with the draft's own yearly figures; `qtreport indicators` shows the "
+                  "tables assessed.", ""]
+    if counts["tables"]:
+        lines += [f"{counts['tables']} other tables are kept as rows in {TABLES}/.", ""]
+    lines += ["Next: `qtreport check`, then `qtreport build` (docs/adopting.md of qtreport).", ""]
+    return "\n".join(lines)
 
 
 def _own_files(folder: Path) -> list[Path]:

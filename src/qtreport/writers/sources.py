@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
 
 from .. import ast
+from ..folding import slug
 from ..markup import escape
 from ..numbering import item_number, item_style
 
@@ -46,13 +46,18 @@ class _Section:
         return len(self.blocks) + sum(child.size for child in self.children)
 
 
-def write_sources(document: ast.Document, draft: str) -> Sources:
-    """The YAML sources of `document`, read from the Word file named `draft`."""
-    return _Writer(document, draft).write()
+def write_sources(document: ast.Document, draft: str, indicators: str | None = None,
+                  as_data: frozenset[str] = frozenset()) -> Sources:
+    """The YAML sources of `document`, read from the Word file named `draft`; `indicators`
+    names the indicator file made of the tables whose anchors are `as_data` (those are
+    not written as rows)."""
+    return _Writer(document, draft, indicators, as_data).write()
 
 
 class _Writer:
-    def __init__(self, document: ast.Document, draft: str):
+    def __init__(self, document: ast.Document, draft: str, indicators: str | None = None,
+                 as_data: frozenset[str] = frozenset()):
+        self.indicators, self.as_data = indicators, as_data
         # the file name goes into YAML comments: one line, nothing a terminal or YAML reads
         self.document, self.draft = document, "".join(
             c if c.isprintable() and c not in "\u2028\u2029\x85" else "?" for c in draft)
@@ -89,7 +94,9 @@ class _Writer:
                 (stack[-1].children if stack else parts).append(node)
                 stack.append(node)
             elif isinstance(block, ast.Table):
-                self.tables.append((block, ast.plain(stack[-1].heading.title) if stack else ""))
+                if block.anchor not in self.as_data:
+                    self.tables.append((block, ast.plain(stack[-1].heading.title)
+                                        if stack else ""))
             elif stack:
                 stack[-1].blocks.append(block)
         return parts
@@ -227,6 +234,9 @@ class _Writer:
             lines += _key("", "keywords", meta.keywords, 0)
         lines.append("parts:")
         lines += [f"  - {name}" for name in parts]
+        if self.indicators:
+            lines += ["# The resolution assessed: its indicators and appendices, read from the "
+                      "draft's tables.", f"indicators: {self.indicators}"]
         self.sources.files["data/report.yaml"] = "\n".join(lines) + "\n"
 
     def _tables(self) -> None:
@@ -263,9 +273,7 @@ def _note_ids(notes: tuple[ast.Note, ...]) -> dict[int, str]:
 def _slug(text: str, words: int) -> str:
     """ASCII lower-case words joined by hyphens, Vietnamese letters without their marks
     (as data/sections/ names its files): "Phát triển kinh tế" → "phat-trien-kinh-te"."""
-    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    return "-".join(re.findall(r"[a-z0-9]+", plain)[:words])
+    return slug(text, words)
 
 
 def _unique(base: str, taken: set[str]) -> str:
