@@ -58,13 +58,21 @@ Tổng mức bán lẻ tăng khá.
 """
 
 
-@pytest.fixture
-def office(tmp_path, qtreport) -> Path:
+@pytest.fixture(params=["pandoc", "libreoffice"])
+def office(tmp_path, qtreport, request) -> Path:
+    """The office's draft made by pandoc, or that draft saved again by LibreOffice."""
     require("pandoc")
     source = tmp_path / "du-thao.md"
     source.write_text(OFFICE, encoding="utf-8")
     draft = tmp_path / "du-thao.docx"
     subprocess.run(["pandoc", str(source), "-o", str(draft)], check=True, timeout=120)
+    if request.param == "libreoffice":
+        soffice = require("soffice")
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                        "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+                        str(tmp_path / "lo-out"), str(draft)], capture_output=True,
+                       check=True, timeout=300)
+        draft = tmp_path / "lo-out" / "du-thao.docx"
     outcome = qtreport(tmp_path, "import", str(draft), "--into", "bao-cao")
     assert outcome.exit_code == 0, outcome.output
     assert "8 chỉ tiêu (indicators)" in outcome.output, outcome.output
