@@ -38,7 +38,7 @@ def connected(port: int):
     resolver = uno.getComponentContext().ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", uno.getComponentContext())
     url = f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext"
-    for _ in range(100):  # soffice takes a few seconds to listen
+    for _ in range(600):  # soffice takes a few seconds to listen (a first start, longer)
         try:
             return resolver.resolve(url)
         except Exception:  # NoConnectException is UNO's, not a Python class to name
