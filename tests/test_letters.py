@@ -163,6 +163,11 @@ def test_a_plain_text_letter_is_registered_and_its_changes_applied(qtreport, rep
         ("replacement", "phát triển phục sau", "phát triển sau"),
         ("insertion", None, ", thương mại điện tử"),
         ("deletion", ", có thời điểm bị ngưng trệ", None)]
+    assert [e["carried"].split(", placed by ")[1] for e in points] == [
+        "the words it quotes", "the words it quotes", "the words it quotes",
+        "the passage it names", "the indicator it names", "the section it names"]
+    listed = qtreport(repo, "feedback", "list").output
+    assert listed.index("Ý kiến chung về dự thảo") < listed.index("2.1.1. Phát triển kinh tế")
     path = repo / "feedback" / "vong-1.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("status: chưa xử lý",
                                                              "status: tiếp thu"),

@@ -57,8 +57,8 @@ def letter_entries(letter: Letter, unit: str | None, index: Index) -> list[Entry
 
 def _entry(point: LetterPoint, letter: Letter, who: str, index: Index) -> Entry:
     proposal = _proposal(point)
-    place, at, why = (None, -1, GENERAL) if point.general and not proposal.about else \
-        _placed(point, proposal, index)
+    place, at, why, how = (None, -1, GENERAL, "") if point.general and not proposal.about \
+        else _placed(point, proposal, index)
     source = getattr(place.node, "source", None) if place is not None else None
     anchor = place.node.anchor if place is not None else None
     kind = proposal.kind if place is not None and at >= 0 else "comment"
@@ -82,7 +82,7 @@ def _entry(point: LetterPoint, letter: Letter, who: str, index: Index) -> Entry:
         line=source.line if source else None,
         anchor=anchor,
         copy=letter.name,
-        carried=f"a letter's point {point.label}".rstrip() + " (placed by what it quotes)"
+        carried=f"a letter's point {point.label}".rstrip() + f", placed by {how}"
         if place is not None else None,
         unplaced=why if place is None else None,
         position=index.position.get(anchor, len(index.places)) if anchor
@@ -129,9 +129,10 @@ def _proposal(point: LetterPoint) -> _Proposal:
     return _Proposal("comment", quoted.group(1) if quoted else point.passage)
 
 
-def _placed(point: LetterPoint, proposal: _Proposal,
-            index: Index) -> tuple[ast.Located | None, int, str | None]:
-    """(where, where its words begin in the place's text or -1, why unplaced)."""
+def _placed(point: LetterPoint, proposal: _Proposal, index: Index
+            ) -> tuple[ast.Located | None, int, str | None, str]:
+    """(where, where its words begin in the place's text or -1, why unplaced, how it was
+    placed)."""
     scope = _section(point, index)
     if proposal.about:
         found = _containing(proposal.about, index, scope)
@@ -139,20 +140,20 @@ def _placed(point: LetterPoint, proposal: _Proposal,
             place, at = found
             # an insertion goes after the words it names
             return place, at + (len(proposal.about) if proposal.kind == "insertion" else 0), \
-                None
+                None, "the words it quotes"
     row = _row(point, index)
     if row is not None:
-        return row, -1, None
+        return row, -1, None, "the indicator it names"
     if scope is not None:
-        return scope, -1, None
+        return scope, -1, None, "the section it names"
     named = _named(point, index)
     if named is not None:
-        return named, -1, None
+        return named, -1, None, "the passage it names"
     if proposal.about:
         return None, -1, f"the words it quotes («{proposal.about[:60]}») are not in the " \
-                         "report, and it names no section the report has"
+                         "report, and it names no section the report has", ""
     return None, -1, "it quotes no words of the draft and names no section, title or " \
-                     "indicator of it"
+                     "indicator of it", ""
 
 
 def _containing(words: str, index: Index,

@@ -17,6 +17,7 @@ from typing import Literal
 from .. import ast
 from ..diagnostics import SourceRef
 from ..validate.models import EXPLAINED, PENDING, TAKEN_IN, TAKEN_IN_PART, FeedbackEntry
+from .letters import GENERAL
 from .mapping import Index
 
 Align = Literal["left", "center", "right"]
@@ -25,6 +26,7 @@ COLUMNS: tuple[tuple[str, float, Align], ...] = (
     ("STT", 12, "center"), ("Nội dung dự thảo", 62, "left"), ("Ý kiến góp ý", 78, "left"),
     ("Cơ quan, đơn vị", 35, "left"), ("Tiếp thu, giải trình", 75, "left"))
 ELSEWHERE = "Đoạn không còn trong dự thảo hiện nay"
+GENERAL_REMARKS = "Ý kiến chung về dự thảo"  # a letter's remarks on the whole: first
 
 
 def summary_line(entries: Sequence[FeedbackEntry]) -> str:
@@ -117,13 +119,13 @@ def subject_of(meta: ast.Meta) -> str:
 def _position(entry: FeedbackEntry, index: Index) -> int:
     if entry.anchor and entry.anchor in index.position:
         return index.position[entry.anchor]
-    return len(index.places)
+    return -1 if entry.unplaced == GENERAL else len(index.places)
 
 
 def _section(entry: FeedbackEntry, index: Index) -> str:
     if entry.anchor and entry.anchor in index.by_anchor:
         return index.section(index.by_anchor[entry.anchor])
-    return ELSEWHERE
+    return GENERAL_REMARKS if entry.unplaced == GENERAL else ELSEWHERE
 
 
 def _row(number: int, entry: FeedbackEntry, register: SourceRef) -> ast.Row:
