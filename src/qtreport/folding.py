@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=16_384)  # a letter's points look through the same passages again
 def folded(text: str) -> str:
     """Lower case, accents off, one space between words."""
     decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
