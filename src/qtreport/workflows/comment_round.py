@@ -18,7 +18,7 @@ from .. import ast, rules
 from ..diagnostics import Findings, Severity, SourceRef
 from ..feedback.apply import Change, Plan, plan_changes
 from ..feedback.letters import GENERAL, letter_entries
-from ..feedback.mapping import COPY_SHARE, Entry, Index, place_items
+from ..feedback.mapping import COPY_SHARE, Entry, Index, place_items, shortened
 from ..feedback.register import HEADER, append_entries, entry_yaml, load_register
 from ..feedback.synthesis import synthesis_document
 from ..folding import folded
@@ -84,8 +84,9 @@ def feedback_add(paths: Paths, copies: list[Path], unit: str | None,
             result.added.append(entry)
             texts.append(text)
             if entry.unplaced and entry.unplaced != GENERAL:  # a general remark: by design
+                passage = shortened(entry.passage, 60)
                 result.findings.report(rules.FEEDBACK_UNPLACED, where,
-                                       f"không xác định được vị trí: “{entry.passage[:60]}”",
+                                       f"không xác định được vị trí: “{passage}”",
                                        f"{entry.kind} by {entry.author or entry.unit}: "
                                        f"{entry.unplaced}")
     if result.added:
