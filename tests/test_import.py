@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import FROZEN
 from docx_reading import (
     footnote_texts,
     pandoc_headers,
@@ -81,6 +82,14 @@ def test_the_reports_own_build_imports_and_builds_the_same_report(built_frozen, 
     targets = yaml.safe_load((imported / "data/targets_2020_2025.yaml").read_text("utf-8"))
     assert targets["appendices"][0]["title"].startswith(
         "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
+    # the appendix's layout as the draft has it: the same columns, headers and widths
+    for name in ("phu-luc-1", "phu-luc-2"):
+        made = yaml.safe_load((imported / f"templates/appendices/{name}.yaml").read_text("utf-8"))
+        if name == "phu-luc-1":
+            ours = yaml.safe_load((FROZEN / f"templates/appendices/{name}.yaml").read_text(
+                "utf-8"))
+            assert made["columns"] == ours["columns"]
+        assert all(column["width_mm"] > 5 for column in made["columns"])
     shown = qtreport(imported, "indicators", "--format", "csv")
     assert shown.exit_code == 0 and "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ" in shown.output
 

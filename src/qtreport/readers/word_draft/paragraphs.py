@@ -357,13 +357,18 @@ class _Reader:
                     cells=tuple(cells), source=self.where(self.number), anchor=f"r{self.number}"
                 )
             )
-        widths = max((sum(c.colspan for c in r.cells) for r in rows), default=0)
+        count = max((sum(c.colspan for c in r.cells) for r in rows), default=0)
+        # the columns' widths as the draft sets them (its grid, in twentieths of a point)
+        grid = [decimal_id(col.get(f"{W}w")) or 0 for col in element.iterfind(
+            f"{W}tblGrid/{W}gridCol")]
+        widths = tuple(round(twips * 25.4 / 1440, 1) for twips in grid[:count]) \
+            if len(grid) >= count else (0.0,) * count
         return ast.Table(
             number=0,
             heading="",
             subheading=None,
             rule=None,
-            widths_mm=(0.0,) * widths,
+            widths_mm=widths,
             header=(),
             rows=tuple(rows),
             font_size=11,
