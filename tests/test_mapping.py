@@ -70,3 +70,11 @@ def test_similar_finds_the_closest_passage_of_the_kind_asked():
     found = index.similar("Thu ngân sách nhà nước năm 2025 ước đạt 451 tỷ đồng.", ast.Paragraph)
     assert found is not None and found[0].node.anchor == "p-budget" and found[1] > 0.8
     assert index.similar("Một câu không liên quan gì cả.") is None
+
+
+def test_an_older_copy_without_marks_is_found_in_its_draft_then_carried():
+    then = document(paragraph("Giá trị sản xuất năm 2025 đạt 3.033 tỷ đồng, tăng 9,67%, "
+                              "trên địa bàn thị xã.", "p-old", line=4))
+    found = placed((), "Giá trị sản xuất năm 2025 đạt 3.033 tỷ đồng, tăng 9,67%, trên địa bàn "
+                   "thị xã.", older=Index(then))  # the marks lost, the stamp kept
+    assert found["line"] == 4 and found["carried"].startswith("carried from the older draft")

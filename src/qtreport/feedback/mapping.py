@@ -187,10 +187,16 @@ def _locate(item: CopyItem, current: Index,
                 return _carry(then, current)
     # Marks are hints, words are the truth: a passage whose marks are missing (another
     # word processor, a copy pasted into a unit's letterhead), renamed or wrong is looked
-    # for by its words, in the report now, then in the draft the copy came from.
+    # for by its words, in the draft the copy came from (then carried), then in the report
+    # now.
     kinds = [ast.Row] if place.row is not None else \
         [_KINDS[a[:1]] for a in anchors if a[:1] in _KINDS]
-    found_by_words = current.similar(text, kinds[0] if kinds else None)
+    like = kinds[0] if kinds else None
+    if older is not None:  # an older copy's words are that draft's: found there, carried
+        then_by_words = older.similar(text, like)
+        if then_by_words is not None:
+            return _carry(then_by_words[0], current)
+    found_by_words = current.similar(text, like)
     if found_by_words is not None:
         why = "the copy's mark names another passage" if any(
             a in current.by_anchor for a in anchors) else \
@@ -198,10 +204,6 @@ def _locate(item: CopyItem, current: Index,
             "the passage was edited since this copy"
         return found_by_words[0], f"found by its words ({found_by_words[1]:.0%} alike): " \
                                   f"{why}", None
-    if older is not None:
-        then_by_words = older.similar(text, kinds[0] if kinds else None)
-        if then_by_words is not None:
-            return _carry(then_by_words[0], current)
     if not place.anchors and place.note is None:
         return None, None, "the passage carries no mark of the draft, and no passage of the " \
                            "report is like it (added by the reviewer?)"
