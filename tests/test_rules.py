@@ -340,6 +340,8 @@ EXAMPLES: dict[str, tuple[Callable[[MiniRepo], None], tuple[str, ...]]] = {
     "QT816": (returned("register-full"), ADD),
     "QT817": (returned("edited-meanwhile"), ("feedback", "apply", "returned.docx",
                                              "--findings", "json")),
+    "QT818": (register("chưa xử lý"), ("feedback", "list", "--unit", "phường 9",
+                                       "--findings", "json")),
     "QT820": (lambda repo: None, ("diff", "ban-khong-co", "--findings", "json")),
 }
 

@@ -512,6 +512,13 @@ APPLY_FILE_CHANGED = Rule(
                  " every file at once. A file that changed on disk in between (an editor saved "
                  "it) is not written over: nothing is written, and the editor's save is kept."),
     hint="run qtreport feedback apply again")
+FEEDBACK_UNIT_UNKNOWN = Rule(
+    code="QT818", name="feedback-unit-unknown", severity=_W,
+    title_vi="không có ý kiến của đơn vị này", title_en="no entry of that unit",
+    explanation=("`qtreport feedback list --unit U` keeps the entries whose unit holds U, case "
+                 "and accents aside (\"khu pho 3\" finds \"Chi bộ Khu phố 3\"). None does: the "
+                 "finding lists the units the register has."),
+    hint="name one of the register's units, or part of its name")
 DRAFT_NOT_FOUND = Rule(
     code="QT820", name="draft-not-found", severity=_E,
     title_vi="không tìm thấy bản dự thảo", title_en="draft not found",

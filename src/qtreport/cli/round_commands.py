@@ -110,15 +110,18 @@ def feedback_list(
     round: RoundOpt = "vong-1",
     data: DataOpt = None,
     templates: TemplatesOpt = None,
+    findings: FindingsOpt = "human",
 ) -> None:
     from ..workflows.comment_round import feedback_document
     from ..writers.terminal import indicator_tables
 
     result, document = feedback_document(paths_of(data, templates), round, status, unit)
     out = printer()
-    report(_of_the_round(result.findings), "human")
+    report(_of_the_round(result.findings), findings)
     if document is None:
         raise typer.Exit(EXIT_FINDINGS)
+    if findings != "human":
+        raise typer.Exit(EXIT_OK)
     console = out.rich(wide=not out.coloured)
     for table in indicator_tables(document, console.width):
         console.print(table)

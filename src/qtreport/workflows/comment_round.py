@@ -215,6 +215,13 @@ def feedback_document(paths: Paths, round_name: str, status: str | None = None,
     entries = [entry for entry in register.entries
                if (status is None or entry.status == status)
                and (wanted is None or wanted in folded(entry.unit))]
+    if unit is not None and register.entries and not any(
+            wanted and wanted in folded(entry.unit) for entry in register.entries):
+        units = ", ".join(dict.fromkeys(entry.unit for entry in register.entries))
+        result.findings.report(rules.FEEDBACK_UNIT_UNKNOWN, SourceRef(name, 1),
+                               f"không có ý kiến nào của đơn vị '{unit}'",
+                               f"no entry's unit holds '{unit}' (case and accents aside); the "
+                               f"register's units: {units}")
     return result, synthesis_document(result.document, entries, SourceRef(name, 1),
                                       register.round)
 
