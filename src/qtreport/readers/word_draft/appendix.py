@@ -119,6 +119,8 @@ def _title(heading: str, ordinal: int) -> tuple[int, str]:
 # -- the rows ---------------------------------------------------------------------------------
 
 class _Rows:
+    """The body rows of an indicator table, by the roles of its columns."""
+
     def __init__(self, columns: list[ast.DraftColumn], findings: Findings, name: str, line: int):
         self.columns, self.findings, self.name, self.line = columns, findings, name, line
         self.index = {c.role: i for i, c in reversed(list(enumerate(columns)))}
@@ -146,10 +148,11 @@ class _Rows:
                 numbered[parent].children.append(row)
             elif re.fullmatch(r"\d+(\.\d+)*\.?", label):
                 groups[-1].rows.append(row)
-            elif last is not None:  # "Trong đó: …", "+ …": a part of the row above
-                (last.parts[-1] if name.startswith(("+", "-")) and last.parts and
-                 folded(last.parts[-1].name).startswith("trong do")
-                 else last).parts.append(row)
+            elif last is not None:  # "Trong đó: …", "+ …": a part of the row above; a
+                # "+ …" under a "Trong đó: …" part is that part's own
+                under = last.parts[-1] if name.startswith(("+", "-")) and last.parts and \
+                    folded(last.parts[-1].name).startswith("trong do") else last
+                under.parts.append(row)
                 continue
             else:
                 groups[-1].rows.append(row)
@@ -168,12 +171,12 @@ class _Rows:
         years: dict[int, ast.AppendixValue] = {}
         compared: dict[int, float] = {}
         year_cells = [(c, cells[i]) for i, c in enumerate(self.columns) if i < len(cells)]
-        numbers = [text for column, text in year_cells if column.role in ("year", "compared")]
+        figures = [text for column, text in year_cells if column.role in ("year", "compared")]
         for column, text in year_cells:
             if column.role == "year" and column.year is not None:
-                years[column.year] = self._value(text, numbers, name, column)
+                years[column.year] = self._value(text, figures, name, column)
             elif column.role == "compared" and column.year is not None:
-                value = self._value(text, numbers, name, column)
+                value = self._value(text, figures, name, column)
                 if isinstance(value, float):
                     compared[column.year] = value
         # the table's decimals, where the row writes every figure with as many ("98,1";
@@ -182,10 +185,10 @@ class _Rows:
                  if column.role == "year" and read_number(text, [])[0] is not None}
         decimals = typed.pop() if len(typed) == 1 else 0
         return ast.DraftIndicator(label=label.strip("."), name=name,
-                            unit=self.cell(cells, "unit").strip(),
-                            target=read_target(target_text) if target_text else None,
-                            years=years, compared=compared, stated=stated, line=number,
-                            decimals=decimals)
+                                  unit=self.cell(cells, "unit").strip(),
+                                  target=read_target(target_text) if target_text else None,
+                                  years=years, compared=compared, stated=stated, line=number,
+                                  decimals=decimals)
 
     def _value(self, text: str, row: list[str], name: str,
                column: ast.DraftColumn) -> ast.AppendixValue:
@@ -294,7 +297,7 @@ def read_target(text: str) -> ast.DraftTarget:
         year = int(deadline.group(2))
         return ast.DraftTarget("deadline", text, by=year - 1 if deadline.group(1) == "truoc"
                           else year)
-    rank = re.search(r"\b(top|top|nhom)\s+(\d+)", plain)
+    rank = re.search(r"\b(top|nhom)\s+(\d+)", plain)  # "tốp 3", "nhóm 5"
     if rank:
         return ast.DraftTarget("rank", text, best=int(rank.group(2)))
     multiple = re.search(_RANGE + r"\s*lan\b", plain)
