@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from hashlib import blake2b
 
 from .. import ast
@@ -42,12 +43,15 @@ _INDICATOR = re.compile(r"chỉ tiêu(?: số)?\s+(\d+)\b", re.IGNORECASE)
 SHORTEST_NAME = 12  # characters: an indicator's name shorter than this is not looked for
 
 
+@dataclass
 class _Proposal:
-    """What a point proposes: its kind, the draft's words it changes or is about, the new
-    words."""
+    """What a point proposes: its kind, the draft's words it is about, the words it takes
+    out and those it puts in."""
 
-    def __init__(self, kind: str, about: str, old: str = "", new: str = ""):
-        self.kind, self.about, self.old, self.new = kind, about, old, new
+    kind: str  # comment, replacement, insertion, deletion
+    about: str
+    old: str = ""
+    new: str = ""
 
 
 def letter_entries(letter: Letter, unit: str | None, index: Index) -> list[Entry]:
