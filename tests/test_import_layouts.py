@@ -213,3 +213,12 @@ def test_text_that_looks_like_markup_comes_back_as_word_held_it(qtreport, tmp_pa
     lines = plain_text(report / "build" / "bao-cao.docx")
     for text in typed:
         assert text in lines, (text, lines)
+
+
+def test_the_same_numbering_in_bold_italic_is_a_level_below_its_bold(qtreport, tmp_path):
+    draft = pandoc_draft(tmp_path, HEAD + "**I. KINH TẾ**\n\n**a. Thương mại**\n\n"
+                         "***a. Bán lẻ***\n\nTăng khá.\n\n***b. Du lịch***\n\nPhục hồi.\n\n"
+                         "**b. Nông nghiệp**\n\nỔn định.\n")
+    headers, _ = imported(qtreport, tmp_path, draft)
+    assert headers[1:] == ["I. KINH TẾ", "1. Thương mại", "1.1. Bán lẻ", "1.2. Du lịch",
+                           "2. Nông nghiệp"]

@@ -63,6 +63,13 @@ class Para:
         words = [p for p in self.pieces if p.note is None and p.text.strip()]
         return bool(words) and all(p.bold for p in words)
 
+    @property
+    def italic(self) -> bool:
+        """All its words italic: a heading set in bold italic is a level below the same
+        numbering in bold."""
+        words = [p for p in self.pieces if p.note is None and p.text.strip()]
+        return bool(words) and all(p.italic for p in words)
+
 
 class _Numbering:
     """word/numbering.xml: the label Word prints before each paragraph of a list ("(1)",

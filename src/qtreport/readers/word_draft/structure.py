@@ -67,8 +67,9 @@ class _Builder:
         self.notes: list[ast.Note] = []
         self.referenced: dict[str, int] = {}  # note id in the document -> times referenced
         self.counters = [0] * 6  # the numbers met so far at each depth
-        # the headings open above the next one: (the depth its numbering stands for, the
-        # depth it was placed at); a heading closes those of its own numbering or deeper
+        # the headings open above the next one: (its rank: twice the depth its numbering
+        # stands for, one more in italics; the depth it was placed at); a heading closes
+        # those of its own rank or deeper
         self.open: list[tuple[int, int]] = []
         self.mapped: dict[tuple[int, int], tuple[Para, str]] = {}  # (depth, placed) → first
 
@@ -245,25 +246,26 @@ class _Builder:
                          "write its title in the section file")
             return
         self._check_number(para, depth, label)
-        placed = self._placed(depth)
+        placed = self._placed(depth, 2 * depth + (1 if para.italic else 0))
         if placed != depth:
             self.mapped.setdefault((depth, placed), (para, label))
         self.body.append(ast.Heading(depth=placed, label=label, title=_title_inlines(title),
                                      source=self.where(para), anchor=f"h{para.number}",
                                      remark=self._remark(para)))
 
-    def _placed(self, depth: int) -> int:
+    def _placed(self, depth: int, rank: int) -> int:
         """The level of the report a heading numbered for `depth` goes at: just under the
-        nearest open heading numbered for a shallower depth. Siblings stay siblings ("a.",
-        "b." under "1."), and a level the draft skips ("a." right under "I.") makes the
-        heading the child of its real parent."""
+        nearest open heading of a shallower rank (its numbering's depth; in italics, half
+        a depth below). Siblings stay siblings ("a.", "b." under "1."), and a level the
+        draft skips ("a." right under "I.") makes the heading the child of its real
+        parent."""
         if depth == 0:
             self.open = [(0, 0)]
             return 0
-        while self.open and self.open[-1][0] >= depth:
+        while self.open and self.open[-1][0] >= rank:
             self.open.pop()
         placed = min(self.open[-1][1] + 1 if self.open else 1, MAX_DEPTH)
-        self.open.append((depth, placed))
+        self.open.append((rank, placed))
         return placed
 
     def _report_mapping(self) -> None:
