@@ -243,3 +243,17 @@ def test_a_long_sentence_is_quoted_around_its_changed_figure():
     assert "ước tăng 17,08% → 17,27%/năm, cao hơn" in quote.text()
     assert "dịch bệnh" not in quote.text()  # another sentence
     assert "105" not in quote.text()
+
+
+def test_a_long_summary_in_markdown_is_capped_and_says_how_much_more():
+    from qtreport.diff.summary import MOST_LISTED, markdown
+
+    old = document(*(paragraph(f"Chỉ tiêu {i} năm 2025 đạt {i}0 tỷ đồng.", f"p-{i}")
+                     for i in range(MOST_LISTED + 20)))
+    new = document(*(paragraph(f"Chỉ tiêu {i} năm 2025 đạt {i}5 tỷ đồng.", f"p-{i}")
+                     for i in range(MOST_LISTED + 20)))
+    _, summary = compare(old, new, REVISION)
+    assert len(summary.quotes) == MOST_LISTED + 20
+    text = markdown(summary, "main", "HEAD")
+    assert text.count("~~") == 2 * MOST_LISTED
+    assert "… và 20 dòng nữa (and 20 more" in text

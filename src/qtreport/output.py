@@ -204,7 +204,8 @@ def print_summary(out: Printer, summary: Any, old: str, new: str) -> None:
     if summary.quotes:
         out.line("  Câu có số liệu thay đổi (sentences whose figures changed):")
         for quote in summary.quotes:
-            pieces: list[Any] = [("    · ", "dim"), (f"{quote.place}: ", "dim")]
+            pieces: list[Any] = [("    · ", "dim"), (f"{quote.place}: " if quote.place
+                                                      else "", "dim")]
             for piece in quote.pieces:
                 if isinstance(piece, str):
                     pieces.append(piece)

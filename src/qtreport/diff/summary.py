@@ -14,6 +14,7 @@ from ..writers.markdown import escape
 from .tokens import Token, is_figure
 
 CONTEXT = 60  # characters of a sentence kept on each side of its changed figures
+MOST_LISTED = 100  # lines of a list in the Markdown summary: a job summary holds 1 MiB
 
 
 class Counts(Record, kw_only=True):
@@ -200,18 +201,30 @@ def markdown(summary: Summary, old: str, new: str) -> str:
     lines += _counts_table(summary)
     if summary.quotes:
         lines += ["#### Câu có số liệu thay đổi (sentences whose figures changed)", ""]
-        lines += [f"- *{escape(q.place)}*: {_quoted(q)}" for q in summary.quotes] + [""]
+        lines += _capped([f"- {f'*{escape(q.place)}*: ' if q.place else ''}{_quoted(q)}"
+                          for q in summary.quotes])
     if summary.figures:
         lines += ["#### Số liệu thay đổi trong phụ lục (figures changed in the appendices)", "",
                   "| Phụ lục | Chỉ tiêu | Cột | Cũ (old) | Mới (new) |",
                   "| --- | --- | --- | ---: | ---: |"]
-        lines += [f"| {_cell(f.table)} | {_cell(f.row)} | {_cell(f.column)} | "
-                  f"{_cell(f.old or '—')} | {_cell(f.new or '—')} |" for f in summary.figures]
-        lines.append("")
+        lines += _capped([f"| {_cell(f.table)} | {_cell(f.row)} | {_cell(f.column)} | "
+                          f"{_cell(f.old or '—')} | {_cell(f.new or '—')} |"
+                          for f in summary.figures], table=True)
     if summary.sections:
         lines += ["#### Mục có thay đổi (sections changed)", ""]
-        lines += [f"- {escape(section)}" for section in summary.sections] + [""]
+        lines += _capped([f"- {escape(section)}" for section in summary.sections])
     return "\n".join(lines)
+
+
+def _capped(lines: list[str], table: bool = False) -> list[str]:
+    """At most MOST_LISTED of the lines, then how many more the draft has (the whole is
+    in the tracked-change draft), and a blank line."""
+    if len(lines) <= MOST_LISTED:
+        return [*lines, ""]
+    more = f"… và {len(lines) - MOST_LISTED} dòng nữa (and {len(lines) - MOST_LISTED} " \
+           "more: every change is in the -so-sanh.docx)"
+    return [*lines[:MOST_LISTED], "", more, ""] if table else \
+        [*lines[:MOST_LISTED], f"- {more}", ""]
 
 
 def _counts_table(summary: Summary) -> list[str]:
