@@ -347,3 +347,19 @@ def test_a_refused_figure_names_the_helper_that_printed_it(qtreport, repo, tmp_p
     by_words = {("13" if "«đã có 13/18»" in r else "18"): r for r in refused}
     assert "{{ achieved(1) }}" in by_words["13"] and "counted" not in by_words["13"]
     assert "{{ counted(1) }}" in by_words["18"]
+
+
+def test_a_word_style_edit_of_some_digits_of_a_cell_names_the_figure_it_changes():
+    """Word tracks "6.150" → "6.200" as "15" out and "20" in: the refusal still names the
+    whole figure and the year file it comes from."""
+    from qtreport.compute.anchors import ROW, digest
+    from qtreport.feedback.apply import Change, plan_changes
+    from qtreport.pipeline import check_folder
+
+    document = check_folder(FROZEN).document
+    assert document is not None
+    row = f"{ROW}-{digest('#ban-le')}"
+    plan = plan_changes(document, lambda name: (FROZEN / name).read_text(encoding="utf-8"),
+                        [Change(anchor=row, before="6.", old="15", new="20", label="Chi bộ")])
+    [refusal] = plan.refused
+    assert refusal.reason == "6.150 comes from data/actuals/2025.yaml: ban-le: change it there"

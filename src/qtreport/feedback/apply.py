@@ -133,16 +133,21 @@ def _cell_source(change: Change, row: ast.Row, document: ast.Document) -> str:
     file and key of a yearly figure ("6.150 comes from data/actuals/2025.yaml: ban-le"),
     what a computed one is computed from."""
     old = change.old.strip()
+    # a Word-style edit of a cell changes some of its digits ("6.1[50→20]"): the figure is
+    # the cell's, the one that holds the words before the change and the change's
+    probe = change.before.split(" ")[-1] + change.old
     for figure in document.figures:
         if not row.anchor.startswith(f"{ROW}-{digest('#' + figure.indicator)}"):
             continue
         printed = {format_number(figure.value, figure.decimals)}
         if figure.kind == "growth":  # the table prints the index, the prose the rate
             printed.add(format_number(figure.value + 100, 2))
-        if old in printed:
+        whole = old if old in printed else next(
+            (text for text in printed if old and probe in text), None)
+        if whole is not None:
             if figure.kind == "value" and ", official" not in figure.source:
-                return f"{old} comes from {figure.source}: change it there"
-            return f"{old} is computed, not typed: it is the {figure.kind} of " \
+                return f"{whole} comes from {figure.source}: change it there"
+            return f"{whole} is computed, not typed: it is the {figure.kind} of " \
                    f"{', '.join(map(str, figure.years))} ({figure.source}); change the " \
                    "yearly figures it comes from"
     return f"an appendix cell is computed from the indicator data: its row is " \
