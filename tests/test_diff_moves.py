@@ -6,6 +6,7 @@ and the older text."""
 
 from __future__ import annotations
 
+import random
 import re
 import subprocess
 import zipfile
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from conftest import FROZEN
 from docx_reading import require
-from ooxml import assert_valid_docx
+from ooxml import assert_valid_docx, audit_errors, schema_report
 from qtreport import ast
 from qtreport.diff import compare
 from qtreport.pipeline import check_folder
@@ -91,3 +92,57 @@ def test_every_kind_of_move_is_valid_word_and_reads_back(tmp_path):
     assert_valid_docx(paths["compared"])
     assert pandoc_text(paths["compared"], "accept") == pandoc_text(paths["new"])
     assert pandoc_text(paths["compared"], "reject") == pandoc_text(paths["old"])
+
+
+def shuffled_drafts(seed: int) -> tuple[ast.Document, ast.Document]:
+    """An older draft of headed paragraphs with notes and a newer one made from it by
+    chance: paragraphs moved, taken out, added, edited; notes moving with them or not."""
+    rng = random.Random(seed)
+    texts = [TRADE, FAIRS, TOURISM, INDUSTRY, FARMING]
+    old = [(f"{texts[i % 5]} ({i})", f"p-{i}") for i in range(rng.randint(3, 7))]
+    new = [p for p in rng.sample(old, len(old)) if rng.random() < 0.8]
+    new = [(t.replace("phát triển", "phát triển mạnh", 1), a + "e") if rng.random() < 0.3
+           else (t, a) for t, a in new]
+    new.insert(rng.randint(0, len(new)), ("Một đoạn mới về chuyển đổi số trong cơ quan.", "p-n"))
+    holder = {f"n-{i}": rng.choice(old)[1] for i in range(rng.randint(0, 4))}
+    moved = {n: (rng.choice(new)[1] if rng.random() < 0.3 else a.replace("e", ""))
+             for n, a in holder.items()}
+
+    def made(paragraphs: list[tuple[str, str]], where: dict[str, str]) -> ast.Document:
+        notes, body = [], [heading("Kinh tế", "h-a", label="1.")]
+        for text, anchor in paragraphs:
+            mine = [n for n, a in where.items() if a in (anchor, anchor.rstrip("e"))]
+            numbers = tuple(range(len(notes) + 1, len(notes) + 1 + len(mine)))
+            notes += [note(k, f"Chú thích {n}.", n) for k, n in zip(numbers, mine, strict=True)]
+            body.append(paragraph(text, anchor, notes=numbers))
+        return document(*body, notes=tuple(notes))
+
+    return made(old, holder), made(new, moved)
+
+
+def test_any_revision_is_valid_word_and_reads_back(tmp_path):
+    """Twelve revisions made by chance (a fixed seed each): every one valid for both
+    validators, every move range named at both ends, accept and reject as the drafts."""
+    report = check_folder(FROZEN).document
+    assert report is not None
+    paths = []
+    for seed in range(12):
+        old, new = (replace(tree, presentation=report.presentation)
+                    for tree in shuffled_drafts(seed))
+        compared, _ = compare(old, new, REVISION)
+        for name, tree in (("old", old), ("new", new), ("compared", compared)):
+            (tmp_path / f"{seed}-{name}.docx").write_bytes(write_docx(tree))
+        path = tmp_path / f"{seed}-compared.docx"
+        assert audit_errors(path) == [], seed
+        with zipfile.ZipFile(path) as package:
+            xml = package.read("word/document.xml").decode()
+        names: dict[str, list[str]] = {}
+        for kind, number, name in re.findall(
+                r'<w:(moveFrom|moveTo)RangeStart w:id="(\d+)"[^>]*w:name="([^"]+)"', xml):
+            names.setdefault(name, []).append(kind)
+            assert xml.count(f'<w:{kind}RangeEnd w:id="{number}"/>') == 1
+        assert all(sorted(k) == ["moveFrom", "moveTo"] for k in names.values()), (seed, names)
+        assert pandoc_text(path, "accept") == pandoc_text(tmp_path / f"{seed}-new.docx"), seed
+        assert pandoc_text(path, "reject") == pandoc_text(tmp_path / f"{seed}-old.docx"), seed
+        paths.append(path)
+    assert schema_report(*paths) is None

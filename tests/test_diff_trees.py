@@ -3,6 +3,9 @@ summary counts; accepting every change gives the new text, rejecting every chang
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from qtreport import ast
 from qtreport.diff import compare
 from qtreport.diff.summary import Counts
@@ -257,3 +260,105 @@ def test_a_long_summary_in_markdown_is_capped_and_says_how_much_more():
     text = markdown(summary, "main", "HEAD")
     assert text.count("~~") == 2 * MOST_LISTED
     assert "… và 20 dòng nữa (and 20 more" in text
+
+
+# -- any edit: accepting gives the newer draft, rejecting the older ------------------------------
+
+SENTENCES = [FIRST, SECOND, THIRD,
+             "Công nghiệp sản xuất và chế biến nông, lâm sản tiếp tục phát triển ổn định.",
+             "Sản xuất nông nghiệp và xây dựng nông thôn mới chuyển biến tích cực qua từng năm.",
+             "Thu ngân sách năm 2025 ước đạt 126,0 tỷ đồng, tăng 6,46%/năm.",
+             "Quốc phòng, an ninh được giữ vững; trật tự an toàn xã hội được bảo đảm."]
+
+
+def accepted(doc: ast.Document, keep: str) -> list[str]:
+    """The body's paragraphs as Word shows them with every change accepted or rejected."""
+    gone = ("inserted", "moved_to") if keep == "old" else ast.GONE
+    return [text_of(b.content, keep) for b in doc.body
+            if isinstance(b, ast.Paragraph) and b.change not in gone]
+
+
+@st.composite
+def drafts(draw):
+    """An older draft of paragraphs and a newer one made from it: some moved, some taken
+    out, some added, some with a word changed."""
+    count = draw(st.integers(min_value=1, max_value=6))
+    old = [(SENTENCES[i % len(SENTENCES)] + f" ({i})", f"p-{i}") for i in range(count)]
+    new = draw(st.permutations(old))
+    new = [p for p in new if draw(st.booleans()) or len(new) == 1]
+    edited = []
+    for text, anchor in new:
+        if draw(st.integers(0, 3)) == 0:
+            text, anchor = text.replace("được", "đã được", 1), anchor + "e"
+        edited.append((text, anchor))
+    added = draw(st.lists(st.sampled_from(SENTENCES), max_size=2))
+    for k, text in enumerate(added):
+        edited.insert(draw(st.integers(0, len(edited))), (text + " (mới)", f"p-new-{k}"))
+    return old, edited
+
+
+@given(drafts())
+def test_accepting_gives_the_newer_draft_and_rejecting_the_older(pair):
+    old, new = pair
+    before = document(*(paragraph(text, anchor) for text, anchor in old))
+    after = document(*(paragraph(text, anchor) for text, anchor in new))
+    compared, _ = compare(before, after, REVISION)
+    assert accepted(compared, "new") == [text for text, _ in new]
+    assert accepted(compared, "old") == [text for text, _ in old]
+    sources = [b.move.name for b in compared.body
+               if isinstance(b, ast.Paragraph) and b.change == "moved_from" and b.move]
+    targets = [b.move.name for b in compared.body
+               if isinstance(b, ast.Paragraph) and b.change == "moved_to" and b.move]
+    assert sorted(sources) == sorted(targets)  # every move named at both ends
+
+
+def refs(inlines: ast.Inlines, keep: str) -> list[int]:
+    """The note numbers the words refer to, as Word shows them with every change accepted
+    (keep "new") or rejected."""
+    out: list[int] = []
+    for inline in inlines:
+        if isinstance(inline, ast.NoteRef):
+            out.append(inline.number)
+        elif isinstance(inline, ast.Inserted | ast.MovedTo):
+            out += refs(inline.content, keep) if keep == "new" else []
+        elif isinstance(inline, ast.Deleted | ast.MovedFrom):
+            out += refs(inline.content, keep) if keep == "old" else []
+        elif hasattr(inline, "content"):
+            out += refs(inline.content, keep)
+    return out
+
+
+def note_texts(doc: ast.Document, keep: str) -> list[str]:
+    gone = ("inserted", "moved_to") if keep == "old" else ast.GONE
+    numbers = [n for b in doc.body if isinstance(b, ast.Paragraph) and b.change not in gone
+               for n in refs(b.content, keep)]
+    return [text_of(doc.notes[n - 1].paragraphs[0].content, keep) for n in numbers]
+
+
+@given(drafts(), st.data())
+def test_notes_read_back_as_each_draft_has_them(pair, data):
+    """Notes on the paragraphs, some moving with their paragraph, some to another one."""
+    old, new = pair
+    anchors = [anchor for _, anchor in old]
+    holder = {anchor: data.draw(st.sampled_from(anchors)) for anchor in anchors}
+    moved_to = {anchor: data.draw(st.sampled_from([a for _, a in new] or [None]))
+                for anchor in anchors}
+
+    def build(paragraphs, where):
+        notes, body = [], []
+        for text, anchor in paragraphs:
+            mine = [n for n in anchors if where(n) == anchor]
+            numbers = tuple(range(len(notes) + 1, len(notes) + 1 + len(mine)))
+            notes += [note(k, f"Chú thích {n}.", f"n-{n}") for k, n in zip(numbers, mine,
+                                                                         strict=True)]
+            body.append(paragraph(text, anchor, notes=numbers))
+        return document(*body, notes=tuple(notes)), [n.paragraphs[0] for n in notes]
+
+    now = {n: moved_to[n] if data.draw(st.booleans()) else holder[n] for n in anchors}
+    before, _ = build(old, lambda n: holder[n])
+    after, _ = build(new, lambda n: now[n])
+    compared, _ = compare(before, after, REVISION)
+    assert note_texts(compared, "new") == [ast.plain(n.paragraphs[0].content)
+                                           for n in after.notes]
+    assert note_texts(compared, "old") == [ast.plain(n.paragraphs[0].content)
+                                           for n in before.notes]
