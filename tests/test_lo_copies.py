@@ -25,7 +25,8 @@ REPLACED = [("phục hồi, phát triển phục sau", "phục hồi nhanh, phá
             ("6.150", "6.200"),  # Phụ lục 1, bán lẻ, 2025
             ("Tham gia từ 10-15 hội chợ", "Tham gia từ 12-15 hội chợ")]  # a note
 COMMENTED = [("hầu hết các ngành kinh tế", "Cần nêu rõ ngành nào tăng trưởng."),
-             ("Phát triển du lịch được quan tâm", "Bổ sung số liệu khách du lịch.")]
+             ("Phát triển du lịch được quan tâm", "Bổ sung số liệu khách du lịch."),
+             ("5.164", "Số liệu năm 2024 cần đối chiếu Cục Thống kê.")]  # a cell
 
 
 def git(root: Path, *args: str) -> None:
@@ -96,6 +97,7 @@ def expected(root: Path) -> list[tuple[str, str, int]]:
     targets = "data/targets_2020_2025.yaml"
     return [("comment", ECONOMY, line_of(root, ECONOMY, "Nền kinh tế của thị xã")),
             ("comment", ECONOMY, line_of(root, ECONOMY, "Phát triển du lịch được quan tâm")),
+            ("comment", targets, line_of(root, targets, "- id: ban-le")),
             ("replacement", ECONOMY, line_of(root, ECONOMY, "Nền kinh tế của thị xã")),
             ("replacement", targets, line_of(root, targets, "- id: ban-le")),
             ("replacement", ECONOMY, note)]
@@ -108,8 +110,10 @@ def test_a_libreoffice_copy_is_placed_item_by_item(qtreport, repo, reviewed):
     found = entries(repo)
     assert [where(e) for e in found] == expected(repo)
     assert {e["author"] for e in found} == {"Chi bộ Khu phố 3"}  # LibreOffice's user name
-    cell = found[3]
+    cell = found[4]
     assert (cell["old"], cell["new"]) == ("6.150", "6.200")
+    assert cell["passage"] == "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ, Thực hiện Ước " \
+        "2025: 6.150"  # the cell named by its row and column
 
 
 def test_a_libreoffice_copy_is_applied_and_a_cell_says_where_its_figure_comes_from(
