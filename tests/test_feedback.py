@@ -12,12 +12,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import FROZEN
 from docx_reading import pandoc_json, require
 from ooxml import assert_valid_docx
 from qtreport.readers.returned_copy import read_copy
+from registers import entries as register
+from registers import line_of
 from returned_copies import comment, comment_in_note, copy_of, reply, track_change
 
 ECONOMY = "data/sections/phan-1/kinh-te.yaml"
@@ -52,16 +53,8 @@ def build(qtreport, root: Path) -> Path:
     return root / "build" / "bao-cao-chinh-tri.docx"
 
 
-def register(root: Path) -> list[dict]:
-    return yaml.safe_load((root / "feedback" / "vong-1.yaml").read_text(encoding="utf-8"))[
-        "entries"]
 
 
-def line_of(root: Path, file: str, words: str) -> int:
-    """The line of the YAML item holding `words` (a block's `- >-` line, if it is one)."""
-    lines = (root / file).read_text(encoding="utf-8").splitlines()
-    found = next(i for i, line in enumerate(lines, start=1) if words in line)
-    return found - 1 if lines[found - 2].rstrip().endswith((">-", "|-", ">", "|")) else found
 
 
 def test_the_draft_carries_its_version_and_anchors(qtreport, repo):

@@ -11,13 +11,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import FROZEN
 from docx_reading import require
 from qtreport.readers.letter import letter_of
+from registers import entries, line_of
 
 ECONOMY = "data/sections/phan-1/kinh-te.yaml"
 TARGETS = "data/targets_2020_2025.yaml"
@@ -81,17 +81,8 @@ def repo(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def entries(root: Path) -> list[dict]:
-    return yaml.safe_load((root / "feedback" / "vong-1.yaml").read_text(encoding="utf-8"))[
-        "entries"]
 
 
-def line_of(root: Path, file: str, words: str) -> int:
-    """The line of the YAML value whose text begins with `words`: the line of its key or
-    list item where the text is a folded block under it."""
-    lines = (root / file).read_text(encoding="utf-8").splitlines()
-    found = next(i for i, line in enumerate(lines, 1) if words in line)
-    return found - 1 if lines[found - 2].rstrip().endswith((">-", ">", "|")) else found
 
 
 # -- reading a letter ---------------------------------------------------------------------------

@@ -14,10 +14,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import FROZEN
 from libreoffice import libreoffice, review  # noqa: F401 - the fixture, used by name
+from registers import entries, line_of
 
 ECONOMY = "data/sections/phan-1/kinh-te.yaml"
 QTREPORT = str(Path(sys.executable).parent / "qtreport")
@@ -74,17 +74,8 @@ def stripped(copy: Path, target: Path, stamp: bool) -> Path:
     return target
 
 
-def entries(root: Path) -> list[dict]:
-    return yaml.safe_load((root / "feedback" / "vong-1.yaml").read_text(encoding="utf-8"))[
-        "entries"]
 
 
-def line_of(root: Path, file: str, words: str) -> int:
-    """The line of the YAML value whose text begins with `words`: the line of its key or
-    list item where the text is a folded block under it."""
-    lines = (root / file).read_text(encoding="utf-8").splitlines()
-    found = next(i for i, line in enumerate(lines, 1) if words in line)
-    return found - 1 if lines[found - 2].rstrip().endswith((">-", ">", "|")) else found
 
 
 def where(entry: dict) -> tuple[str, str, int]:

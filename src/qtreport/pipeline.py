@@ -11,12 +11,12 @@ check a report through `check_folder` and write what they make through `write_do
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import ast, rules
-from .diagnostics import Findings, SourceRef
+from .diagnostics import Findings, Severity, SourceRef
 
 if TYPE_CHECKING:
     from .validate.models import FeedbackRegister
@@ -102,10 +102,6 @@ def check(paths: Paths, text_checks: bool = True, registers: bool = True,
 
 def _beside(findings: Findings, of_registers: Findings, errors: bool) -> None:
     """The registers' findings after the report's; as warnings, unless `errors`."""
-    from dataclasses import replace
-
-    from .diagnostics import Severity
-
     for finding in of_registers.items:
         findings.items.append(finding if errors or finding.severity != Severity.ERROR
                               else replace(finding, severity=Severity.WARNING))

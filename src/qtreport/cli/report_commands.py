@@ -199,11 +199,11 @@ def _asked(value: str | None, option: str, question: str) -> str:
     "import",
     short_help="Nhập một báo cáo soạn bằng Word (a report in Word into a new folder).",
     help=help_of("Nhập một báo cáo soạn bằng Word vào một thư mục báo cáo mới: đề mục (theo "
-                 "kiểu đề mục hoặc theo số của chúng), chú thích, mục liệt kê, nhận xét; bảng "
-                 "giữ nguyên từng dòng.",
+                 "kiểu đề mục hoặc theo số của chúng), chú thích, danh sách, nhận xét; bảng phụ "
+                 "lục chỉ tiêu thành dữ liệu chỉ tiêu, các bảng khác giữ nguyên từng dòng.",
                  "Read a report written in Word into a new report folder: headings (by style "
-                 "or by their numbers), footnotes, numbered items, comments as remarks; tables "
-                 "kept as rows."))
+                 "or by their numbers), footnotes, lists, comments as remarks; appendix tables "
+                 "of indicators as indicator data, other tables kept as rows."))
 def import_(
     draft: Annotated[Path, typer.Argument(
         help="Báo cáo bằng Word, .docx (the report in Word)", show_default=False)],

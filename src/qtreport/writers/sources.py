@@ -135,7 +135,7 @@ class _Writer:
     def _child(self, child: _Section, indent: int, folder: str, taken: set[str],
                notes: list[int], split: bool) -> list[str]:
         if split:
-            name = f"{folder}/{_unique(_slug(ast.plain(child.heading.title), 5), taken)}.yaml"
+            name = f"{folder}/{_unique(slug(ast.plain(child.heading.title), 5), taken)}.yaml"
             self._file(name, child, folder, taken)
             return [f"{' ' * indent}- include: {name}"]
         inner = self._section(child, indent + 2, folder, taken, notes)
@@ -251,8 +251,8 @@ class _Writer:
             lines.append("rows:")
             lines += [f"  - {json.dumps([c.text for c in row.cells], ensure_ascii=False)}"
                       for row in (*table.header, *table.rows)]
-            slug = _slug(table.heading, 4) or "bang"
-            self.sources.files[f"{TABLES}/{number:02}-{slug}.yaml"] = "\n".join(lines) + "\n"
+            name = slug(table.heading, 4) or "bang"
+            self.sources.files[f"{TABLES}/{number:02}-{name}.yaml"] = "\n".join(lines) + "\n"
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -263,17 +263,13 @@ def _note_ids(notes: tuple[ast.Note, ...]) -> dict[int, str]:
     ids = {}
     for note in notes:
         text = ast.plain(note.paragraphs[0].content) if note.paragraphs else ""
-        base = _slug(text, NOTE_ID_WORDS) or "chu-thich"
+        base = slug(text, NOTE_ID_WORDS) or "chu-thich"
         if not re.search(r"[a-z]", base):
             base = f"chu-thich-{base}"
         ids[note.number] = _unique(base, taken)
     return ids
 
 
-def _slug(text: str, words: int) -> str:
-    """ASCII lower-case words joined by hyphens, Vietnamese letters without their marks
-    (as data/sections/ names its files): "Phát triển kinh tế" → "phat-trien-kinh-te"."""
-    return slug(text, words)
 
 
 def _unique(base: str, taken: set[str]) -> str:

@@ -23,7 +23,15 @@ from typing import Any
 
 from ... import ast, rules
 from ...diagnostics import Findings, SourceRef
-from ...numbering import MAX_DEPTH, letter_value, ordinal_value, roman_value
+from ...numbering import (
+    MAX_DEPTH,
+    item_label,
+    item_number,
+    item_style,
+    letter_value,
+    ordinal_value,
+    roman_value,
+)
 from ...word.package import PackageError
 from .paragraphs import DraftRead, Para, read_draft, styled_inlines, trim_pieces
 
@@ -420,16 +428,15 @@ def _front_role(text: str, front: list[ast.Paragraph]) -> str | None:
 
 
 _EXAMPLE_LABELS = ("Phần thứ nhất", "I.", "1.", "1.1.", "1.1.1.", "a.")
-_ITEM_LABEL = re.compile(r"\(\d{1,3}\)\.?|\d{1,3}[.)]|[a-zđ]\)")
-
-
 def _item_label(label: str | None) -> str | None:
-    """A label Word numbers an item with, if it is one of the report's item styles ("(1)",
-    "(1).", "1.", "1)", "a)")."""
+    """A label Word numbers an item with, if the report prints it in one of its item
+    styles ("(1)", "(1).", "1.", "1)", "a)"): the label its style gives its number."""
     if label is None:
         return None
     label = label.strip()
-    return label if _ITEM_LABEL.fullmatch(label) else None
+    number = item_number(label)
+    return label if number is not None and item_label(item_style(label), number) == label \
+        else None
 
 
 def _number_of(depth: int, label: str) -> int | None:
