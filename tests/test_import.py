@@ -84,6 +84,8 @@ def test_the_reports_own_build_imports_and_builds_the_same_report(built_frozen, 
     codes = {f["code"] for f in _findings(checked)}
     assert {"QT604", "QT605"} <= codes, codes
     targets = yaml.safe_load((imported / "data/targets_2020_2025.yaml").read_text("utf-8"))
+    assert targets["resolution"] == "Nghị quyết Đại hội Đảng bộ thị xã lần thứ VII, nhiệm kỳ " \
+        "2020 – 2025"  # the rule under it left out
     assert targets["appendices"][0]["title"].startswith(
         "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
     # the appendix's layout as the draft has it: the same columns, headers and widths

@@ -198,9 +198,13 @@ def _show(column: ast.DraftColumn) -> str | None:
 
 
 def _resolution(appendices: list[ast.DraftAppendix]) -> str:
+    """The resolution the appendices assess, from a subtitle under their title; the short
+    rule the draft draws under it ("-----") is the layout's, not the resolution's words."""
     for appendix in appendices:
-        if appendix.subtitle:
-            return " ".join(appendix.subtitle.strip("()").split())
+        words = [line for line in (appendix.subtitle or "").split("\n")
+                 if any(c.isalnum() for c in line)]
+        if words:
+            return " ".join(" ".join(words).strip("()").split())
     return "Nghị quyết Đại hội"
 
 
